@@ -1,0 +1,15 @@
+namespace KetamineClinic.Web.Features;
+
+/// <summary>The table of contents of capabilities: one Add*/Map* per feature folder.</summary>
+public static class FeatureRegistration
+{
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        return app;
+    }
+}

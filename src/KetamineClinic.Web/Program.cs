@@ -1,0 +1,26 @@
+using KetamineClinic.Web.Components;
+using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Features;
+using KetamineClinic.Web.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();          // logging, ProblemDetails, OpenAPI, health, telemetry, TimeProvider
+builder.AddPersistence();       // SQLite or PostgreSQL, one DbContext per operation
+builder.AddClinicIdentity();    // accounts, roles, policies, idle log-off
+builder.AddFeatures();          // one Add* per capability (Features/*)
+builder.AddUserInterface();     // Blazor + MudBlazor
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();   // migrate, then seed the demo clinic when Demo:Enabled
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapFeatures();
+app.MapUserInterface();
+
+app.PrintStartupBanner();
+await app.RunAsync();
+
+public partial class Program;
