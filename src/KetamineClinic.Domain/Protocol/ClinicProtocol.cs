@@ -1,0 +1,22 @@
+namespace KetamineClinic.Domain.Protocol;
+
+/// <summary>
+/// The clinic's protocol as data: every [C] default of clinical-spec.md, versioned. Each capability owns a
+/// section record (its thresholds, minutes, cut-offs) whose <c>Default</c> holds the spec's default. Every
+/// rule reads its numbers from here and every decision records <see cref="Version"/>.
+/// The medical director signs off a version before go-live (clinical-spec §0).
+/// </summary>
+public sealed record ClinicProtocol
+{
+    /// <summary>The protocol shipped with the platform: the defaults of clinical-spec v0.2.</summary>
+    public static ClinicProtocol Default { get; } = new();
+
+    /// <summary>Version label recorded on every decision.</summary>
+    public ProtocolVersion Version { get; init; } = new("spec-0.2-defaults");
+
+    /// <summary>Who signed this version off; null for the unsigned shipped defaults.</summary>
+    public string? SignedOffBy { get; init; }
+
+    // Sections: one line per capability, each defaulting to the spec's values.
+    // (sections are added below)
+}
