@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Platform.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -20,6 +21,7 @@ public static class PlatformRegistration
             .AddOpenTelemetry()
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(ClinicMetrics.MeterName));
         builder.Services.AddSingleton<ClinicMetrics>();
+        builder.Services.AddAuditTrail();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         if (!builder.Environment.IsDevelopment())
         {
