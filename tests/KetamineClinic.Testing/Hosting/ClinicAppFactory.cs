@@ -2,7 +2,6 @@ using KetamineClinic.Testing.Databases;
 using KetamineClinic.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace KetamineClinic.Testing.Hosting;
 
@@ -55,7 +54,11 @@ public class ClinicAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting (not ConfigureAppConfiguration): Program reads these before Build(), as minimal hosting does.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Creates a factory on a fresh migrated-at-start database of the provider (skips when unavailable).</summary>

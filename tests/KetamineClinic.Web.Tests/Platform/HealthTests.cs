@@ -2,6 +2,7 @@ using System.Net;
 using KetamineClinic.Testing.Databases;
 using KetamineClinic.Testing.Hosting;
 using KetamineClinic.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineClinic.Web.Tests.Platform;
 
@@ -20,6 +21,10 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // The matrix must really run on the provider it names, never silently on the default.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        Assert.Equal(provider == DatabaseProvider.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
     }
 
     [Fact]
