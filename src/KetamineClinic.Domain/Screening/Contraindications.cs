@@ -31,6 +31,12 @@ public enum ConditionKind
     /// <summary>CI-HS-07: pregnancy.</summary>
     Pregnancy,
 
+    /// <summary>
+    /// CI-HS-08: prior cerebrovascular accident / cerebrovascular insult (stroke) other than intracerebral hemorrhage.
+    /// A label contraindication in §2.1 (UK and Swiss SmPC) that §2.2 does not classify; our addition, pending sign-off.
+    /// </summary>
+    PriorCerebrovascularAccident,
+
     /// <summary>CI-REL-01: history of psychosis (past psychotic disorder).</summary>
     PsychosisHistory,
 
@@ -98,6 +104,8 @@ public static class ContraindicationCatalogue
         ConditionKind.SevereOrUnstableCoronaryOrMyocardialDisease => new(kind, "CI-HS-05", Enforcement.HardStop, "severe or unstable coronary or myocardial disease", ["S5", "S8"]),
         ConditionKind.CurrentPsychosisOrMania => new(kind, "CI-HS-06", Enforcement.HardStop, "current psychosis or mania", ["S37", "S38"]),
         ConditionKind.Pregnancy => new(kind, "CI-HS-07", Enforcement.HardStop, "pregnancy", ["S37", "S38", "S22"]),
+        // §2.1 label contraindication missing from §2.2: classed with the other cerebrovascular HARD STOPs (our decision).
+        ConditionKind.PriorCerebrovascularAccident => new(kind, "CI-HS-08", Enforcement.HardStop, "prior cerebrovascular accident (stroke)", ["S5", "S6"]),
         // Relative: WARN (physician acknowledgement with documented risk–benefit)
         ConditionKind.PsychosisHistory => new(kind, "CI-REL-01", Enforcement.Warn, "history of psychosis (ketamine can worsen psychosis)", ["S1", "S2", "S20"]),
         ConditionKind.SubstanceUseDisorder => new(kind, "CI-REL-02", Enforcement.Warn, "substance use disorder, including alcohol (monitor for abuse)", ["S1", "S2", "S20"]),
