@@ -39,7 +39,7 @@ public sealed record TrdAssessment(
     ProtocolVersion ProtocolVersion)
 {
     /// <summary>Adequate failures, one per distinct drug (first trial of each drug), in input order.</summary>
-    public IReadOnlyList<TrialAssessment> AdequateFailures { get; } =
+    public IReadOnlyList<TrialAssessment> AdequateFailures =>
         Trials.Where(t => t.IsAdequateFailure).DistinctBy(t => DrugCatalogue.GenericNameOf(t.Trial.Name)).ToList();
 }
 
