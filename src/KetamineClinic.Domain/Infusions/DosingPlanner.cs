@@ -169,14 +169,14 @@ public static class DosingPlanner
         if (p.MaxDoseMgPerInfusion is { } cap && Math.Max(doseMg, recordedMg) > cap)
         {
             findings.Add(HardStop(DosingRuleIds.DoseRange,
-                Invariant($"DOSE-02: {Math.Max(doseMg, recordedMg)} mg exceeds the clinic's cap of {cap} mg per infusion. Physician override with reason required."),
+                Invariant($"DOSE-02: {Mg(Math.Max(doseMg, recordedMg))} mg exceeds the clinic's cap of {cap} mg per infusion. Physician override with reason required."),
                 "C"));
         }
 
         if (recordedMg != doseMg)
         {
             findings.Add(new RuleFinding(DosingRuleIds.DrawnVolume, Enforcement.Info,
-                Invariant($"PUMP-02: {doseMg} mg ordered; {drawnMl} mL of {strength} mg/mL is drawn at the {p.SyringeStepMl} mL graduation, so {recordedMg} mg is recorded."),
+                Invariant($"PUMP-02: {doseMg} mg ordered; {drawnMl} mL of {strength} mg/mL is drawn at the {p.SyringeStepMl} mL graduation, so {Mg(recordedMg)} mg is recorded."),
                 ["C"]));
         }
 
@@ -206,6 +206,8 @@ public static class DosingPlanner
 
     private static RuleFinding HardStop(RuleId rule, string message, params string[] sources) =>
         new(rule, Enforcement.HardStop, message, sources, ClinicalAuthority.Physician);
+
+    private static string Mg(decimal milligrams) => milligrams.ToString("0.0##", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
