@@ -82,14 +82,14 @@ public static class BodyWeightRules
 
         // DOSE-WT-01 (clinical-spec §3.2): ABW by default; IBW or AdjBW only when BMI ≥ the threshold and the clinic chose it.
         decimal? bmi = measured.HeightCm is { } h ? ToTenth(BmiKgPerM2(measured.WeightKg, h)) : null;
-        decimal? ideal = null;
-        decimal? adjusted = null;
+        (decimal Ideal, decimal Adjusted)? derived = null;
         if (measured.HeightCm is { } height && measured.Sex is { } sex)
         {
             var idealUnrounded = IdealBodyWeightKg(height, sex);
-            ideal = ToTenth(idealUnrounded);
-            adjusted = ToTenth(AdjustedBodyWeightKg(idealUnrounded, measured.WeightKg));
+            derived = (ToTenth(idealUnrounded), ToTenth(AdjustedBodyWeightKg(idealUnrounded, measured.WeightKg)));
         }
+        var ideal = derived?.Ideal;
+        var adjusted = derived?.Adjusted;
 
         var wanted = p.WeightBasisWhenObese;
         if (wanted == WeightBasis.Actual)
@@ -107,7 +107,7 @@ public static class BodyWeightRules
         {
             return (new DosingWeight(WeightBasis.Actual, measured.WeightKg, measured, bmi, ideal, adjusted), findings);
         }
-        if (ideal is null || adjusted is null)
+        if (derived is not { } weights)
         {
             findings.Add(new RuleFinding(DosingRuleIds.WeightBasis, Enforcement.Block,
                 Invariant($"DOSE-WT-01: BMI {bmi} ≥ {p.ObesityBmiThresholdKgPerM2}, so the protocol doses on {wanted} weight, which needs the patient's sex for the Devine formula; record it."),
@@ -117,8 +117,8 @@ public static class BodyWeightRules
 
         var alternative = wanted switch
         {
-            WeightBasis.Ideal => ideal.Value,
-            WeightBasis.Adjusted => adjusted.Value,
+            WeightBasis.Ideal => weights.Ideal,
+            WeightBasis.Adjusted => weights.Adjusted,
             WeightBasis.Actual => measured.WeightKg,
         };
         if (alternative >= measured.WeightKg)

@@ -72,8 +72,9 @@ public sealed record SchedulingProtocol
         var minGapDays = MinimumGapDays;
         foreach (var (name, offsets) in new[] { ("ThriceWeeklyDayOffsets", ThriceWeeklyDayOffsets), ("TwiceWeeklyDayOffsets", TwiceWeeklyDayOffsets) })
         {
-            var gaps = offsets.Zip(offsets.Skip(1), (a, b) => b - a).Append(7 - offsets[^1] + offsets[0]);
-            if (gaps.Any(g => g < minGapDays))
+            // Offsets start at 0, so the gap into the next week's first infusion is 7 − the last offset.
+            var closestInWeek = offsets.Zip(offsets.Skip(1), (a, b) => b - a).Min();
+            if (closestInWeek < minGapDays || 7 - offsets[^1] < minGapDays)
             {
                 problems.Add($"SCHED-01: {name} places infusions closer than MinStartToStartHours.");
             }

@@ -75,7 +75,7 @@ public static class InductionPlanner
         {
             var slot = first.AddDays((7 * (i / perWeek)) + offsets[i % perWeek]);
             var earliest = dates[^1].AddDays(p.MinimumGapDays);
-            dates.Add(NextOpen(slot > earliest ? slot : earliest, isOpen));
+            dates.Add(NextOpen(new[] { slot, earliest }.Max(), isOpen));
         }
 
         var infusions = dates.Select((d, i) => new PlannedInfusion(i + 1, d, d.DayNumber - first.DayNumber)).ToList();

@@ -125,7 +125,7 @@ public static class MaintenanceRules
 
         var counted = course.Reviews.Where(r => r.ReviewedOn >= course.StartedOn && r.ReviewedOn <= today).ToList();
         var lastComplete = counted.LastOrDefault(IsComplete);
-        foreach (var incomplete in counted.Where(r => !IsComplete(r) && (lastComplete is null || r.ReviewedOn >= lastComplete.ReviewedOn)))
+        foreach (var incomplete in counted.Where(r => !IsComplete(r) && (lastComplete is null || r.ReviewedOn > lastComplete.ReviewedOn)))
         {
             findings.Add(new RuleFinding(SchedulingRuleIds.Maintenance, Enforcement.Info,
                 Invariant($"MAINT-01: the review of {incomplete.ReviewedOn:yyyy-MM-dd} did not cover {Missing(incomplete)}, so it does not count as a maintenance review."),

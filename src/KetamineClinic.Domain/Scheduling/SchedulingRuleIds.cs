@@ -6,20 +6,20 @@ namespace KetamineClinic.Domain.Scheduling;
 public static class SchedulingRuleIds
 {
     /// <summary>WARN: start-to-start interval shorter than 48 h − tolerance.</summary>
-    public static readonly RuleId MinimumInterval = new("SCHED-01");
+    public static RuleId MinimumInterval => new("SCHED-01");
 
     /// <summary>HARD STOP: two infusions on the same calendar day (clinic-local date).</summary>
-    public static readonly RuleId SameDay = new("SCHED-02");
+    public static RuleId SameDay => new("SCHED-02");
 
     /// <summary>WARN: early-futility review after infusion 3 when improvement is below 25%.</summary>
-    public static readonly RuleId FutilityReview = new("SCHED-03");
+    public static RuleId FutilityReview => new("SCHED-03");
 
     /// <summary>
     /// Local rule (not in clinical-spec v0.2), WARN: an induction infusion falls outside the course window
     /// ("all within 21 days", §3.3: last − first ≤ 20 days).
     /// </summary>
-    public static readonly RuleId CourseWindow = new("SCHED-LEN-01");
+    public static RuleId CourseWindow => new("SCHED-LEN-01");
 
     /// <summary>BLOCK: maintenance course without frequency, stop criteria, or a current review.</summary>
-    public static readonly RuleId Maintenance = new("MAINT-01");
+    public static RuleId Maintenance => new("MAINT-01");
 }

@@ -80,7 +80,7 @@ public sealed class PumpPropertyTests
         Gen.Select(WeightKg, Gen.Int[40, 100]).Sample((kg, minutes) =>
         {
             var plan = Plan(kg, 0.5m, 10m, new PreparationMethod.BagAdditive(100m), minutes).Prepared();
-            var deliveredMl = plan.RateMlPerHour * minutes / 60m;
-            Assert.True(Math.Abs(deliveredMl - plan.FinalVolumeMl) <= 0.05m * minutes / 60m);
+            // Compared multiplied out (exact in decimal): |rate × min − final × 60| ≤ half a rate step × min.
+            Assert.True(Math.Abs((plan.RateMlPerHour * minutes) - (plan.FinalVolumeMl * 60m)) <= 0.05m * minutes);
         });
 }
