@@ -88,7 +88,8 @@ public sealed class BodyWeightRulesTests
         Assert.Equal(WeightBasis.Ideal, plan.Weight.Basis);
         Assert.Equal(45.5m, plan.Weight.DosingWeightKg);
         Assert.Equal(35.6m, plan.Weight.BmiKgPerM2);
-        Assert.Contains(decision.Findings, f => f.Rule.Value == "DOSE-WT-01" && f.Level == Enforcement.Info && f.Message.Contains("under 5 ft", StringComparison.Ordinal));
+        var underFiveFeet = Assert.Single(decision.Findings, f => f.Rule.Value == "DOSE-WT-01" && f.Level == Enforcement.Info && f.Message.Contains("under 5 ft", StringComparison.Ordinal));
+        Assert.Equal(["S16", "C"], underFiveFeet.Sources);
     }
 
     [Fact]
