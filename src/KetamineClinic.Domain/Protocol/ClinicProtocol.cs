@@ -20,4 +20,6 @@ public sealed record ClinicProtocol
     // Sections: one line per capability, each defaulting to the spec's values.
     // (sections are added below)
     public EligibilityProtocol Eligibility { get; init; } = EligibilityProtocol.Default;
+    public DosingProtocol Dosing { get; init; } = DosingProtocol.Default;
+    public SchedulingProtocol Scheduling { get; init; } = SchedulingProtocol.Default;
 }
