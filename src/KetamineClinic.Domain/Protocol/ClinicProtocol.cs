@@ -20,4 +20,5 @@ public sealed record ClinicProtocol
     // Sections: one line per capability, each defaulting to the spec's values.
     // (sections are added below)
     public OutcomesProtocol Outcomes { get; init; } = OutcomesProtocol.Default;
+    public ControlledSubstancesProtocol ControlledSubstances { get; init; } = ControlledSubstancesProtocol.Default;
 }
