@@ -1,3 +1,4 @@
+using System.Globalization;
 using KetamineClinic.Domain.Protocol;
 using KetamineClinic.Domain.Quantities;
 using KetamineClinic.Domain.Rules;
@@ -205,7 +206,7 @@ public static class RecordRetention
             return new RetentionDecision(protocol.Version, recordedOn, earliest, false, "The record is on hold (investigation, inspection or litigation).");
         }
         return asOf >= earliest
-            ? new RetentionDecision(protocol.Version, recordedOn, earliest, true, $"Retained for the full {years} years.")
-            : new RetentionDecision(protocol.Version, recordedOn, earliest, false, $"Must be retained {years} years, until {earliest:yyyy-MM-dd}.");
+            ? new RetentionDecision(protocol.Version, recordedOn, earliest, true, string.Create(CultureInfo.InvariantCulture, $"Retained for the full {years} years."))
+            : new RetentionDecision(protocol.Version, recordedOn, earliest, false, string.Create(CultureInfo.InvariantCulture, $"Must be retained {years} years, until {earliest:yyyy-MM-dd}."));
     }
 }

@@ -299,27 +299,28 @@ public sealed class ControlledSubstanceLedger
     }
 
     /// <summary>DEA-03 BLOCK: a WASTE needs a witness who differs from the user wasting and from every administering user of the dose.</summary>
-    internal static IEnumerable<LedgerViolation> WitnessViolations(LedgerEvent.Waste waste, IReadOnlySet<LedgerUserId> administeringUsers, ClinicProtocol protocol)
+    internal static IReadOnlyList<LedgerViolation> WitnessViolations(LedgerEvent.Waste waste, IReadOnlySet<LedgerUserId> administeringUsers, ClinicProtocol protocol)
     {
-        if (waste.Witness is not { } witness)
+        string? problem;
+        if (waste.Witness is null)
         {
-            if (protocol.ControlledSubstances.WasteWitnessRequired)
-            {
-                yield return new LedgerViolation(ControlledSubstanceRules.Dea03, LedgerViolationKind.Block,
-                    Text($"WASTE of {waste.Mass} / {waste.Volume} for dose {waste.Dose} needs a second authenticated user as witness (DEA-03)."));
-            }
-            yield break;
+            problem = protocol.ControlledSubstances.WasteWitnessRequired
+                ? Text($"WASTE of {waste.Mass} / {waste.Volume} for dose {waste.Dose} needs a second authenticated user as witness (DEA-03).")
+                : null;
         }
-        if (witness.Witness == waste.RecordedBy)
+        else if (waste.Witness.Witness == waste.RecordedBy)
         {
-            yield return new LedgerViolation(ControlledSubstanceRules.Dea03, LedgerViolationKind.Block,
-                Text($"User {witness.Witness} cannot witness their own WASTE for dose {waste.Dose} (DEA-03)."));
+            problem = Text($"User {waste.Witness.Witness} cannot witness their own WASTE for dose {waste.Dose} (DEA-03).");
         }
-        else if (administeringUsers.Contains(witness.Witness))
+        else if (administeringUsers.Contains(waste.Witness.Witness))
         {
-            yield return new LedgerViolation(ControlledSubstanceRules.Dea03, LedgerViolationKind.Block,
-                Text($"User {witness.Witness} administered dose {waste.Dose} and cannot witness its WASTE (DEA-03)."));
+            problem = Text($"User {waste.Witness.Witness} administered dose {waste.Dose} and cannot witness its WASTE (DEA-03).");
         }
+        else
+        {
+            problem = null;
+        }
+        return problem is null ? [] : [new LedgerViolation(ControlledSubstanceRules.Dea03, LedgerViolationKind.Block, problem)];
     }
 
     private LedgerAppendResult AppendDispose(LedgerEvent.Dispose dispose, VialBalance vial, LedgerAmount amount, ClinicProtocol protocol)

@@ -562,6 +562,8 @@ public sealed class LedgerTests
         Assert.Equal(2, stock.Count);
         Assert.Equal("01234-5678-90", stock[0].Ndc.Value);
         Assert.Equal(new LedgerAmount(Mg(200m), Ml(20m)), stock[0].Balance);
+        Assert.Equal(1, stock[0].Vials);
+        Assert.Equal(1, stock[0].VialsWithStock);
         Assert.Equal("12345-0678-90", stock[1].Ndc.Value);
         Assert.Equal(2, stock[1].Vials);
         Assert.Equal(1, stock[1].VialsWithStock);

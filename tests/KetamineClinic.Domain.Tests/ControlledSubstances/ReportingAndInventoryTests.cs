@@ -173,8 +173,13 @@ public sealed class BiennialInventoryTests
     }
 
     [Fact]
-    public void GivenEvaluationDateBeforeTheLastInventory_WhenEvaluated_ThenRejected() =>
-        Assert.Throws<ArgumentException>(() => BiennialInventory.Evaluate(new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 14), protocol));
+    public void GivenEvaluationDateBeforeTheLastInventory_WhenEvaluated_ThenRejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => BiennialInventory.Evaluate(new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 14), protocol));
+
+        Assert.StartsWith("The evaluation date cannot precede the last inventory.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(BiennialInventoryState.NotYetDue, BiennialInventory.Evaluate(new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 15), protocol).State);
+    }
 
     [Fact]
     public void GivenInvalidInventoryInput_WhenCreated_ThenRejected()
@@ -222,6 +227,8 @@ public sealed class RecordRetentionTests
         Assert.False(decision.MayPurge);
         Assert.Equal(new DateOnly(2028, 3, 1), RecordRetention.EarliestPurgeOn(new DateOnly(2024, 2, 29), 4));
         Assert.Equal(new DateOnly(2026, 2, 28), RecordRetention.EarliestPurgeOn(new DateOnly(2024, 2, 27), 2));
+        Assert.Equal(new DateOnly(2026, 3, 1), RecordRetention.EarliestPurgeOn(new DateOnly(2024, 2, 28), 2));
+        Assert.Equal(new DateOnly(2026, 3, 30), RecordRetention.EarliestPurgeOn(new DateOnly(2024, 3, 29), 2));
     }
 
     [Fact]
@@ -238,7 +245,8 @@ public sealed class RecordRetentionTests
     [Trait("Rule", "DEA-06")]
     public void GivenRetentionBelowTheFederalMinimum_WhenConfigured_ThenRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ControlledSubstancesProtocol.Default with { RetentionYears = 1 });
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ControlledSubstancesProtocol.Default with { RetentionYears = 1 });
+        Assert.Contains("21 CFR 1304.04(a) minimum is 2", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => ControlledSubstancesProtocol.Default with { RetentionYears = 101 });
         Assert.Equal(100, (ControlledSubstancesProtocol.Default with { RetentionYears = 100 }).RetentionYears);
         Assert.Throws<ArgumentOutOfRangeException>(() => RecordRetention.EarliestPurgeOn(new DateOnly(2024, 1, 1), 1));

@@ -67,7 +67,9 @@ public sealed class BoosterRulesTests
     {
         var protocol = TestProtocol() with { Outcomes = OutcomesProtocol.Default with { BoosterEarlyWarning = false } };
 
-        Assert.IsType<BoosterSignal.NoSuggestion>(Evaluate(Madrs(30, (1, 12), (8, 16)), protocol));
+        Assert.Equal(
+            "No relapse; early warning is turned off in the clinic protocol.",
+            Assert.IsType<BoosterSignal.NoSuggestion>(Evaluate(Madrs(30, (1, 12), (8, 16)), protocol)).Reason);
         Assert.IsType<BoosterSignal.PhysicianReviewSuggested>(Evaluate(Madrs(30, (1, 12), (8, 16), (15, 17)), protocol));
     }
 

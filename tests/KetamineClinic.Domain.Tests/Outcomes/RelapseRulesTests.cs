@@ -213,6 +213,15 @@ public sealed class RelapseSustainTests
 
     [Fact]
     [Trait("Rule", "RELAPSE-SUSTAIN")]
+    public void GivenThreeQualifyingAssessments_WhenSustain_ThenTheFirstQualifyingPairDates()
+    {
+        var relapsed = Relapsed(Madrs(40, (1, 10), (10, 25), (15, 26), (20, 27)));
+
+        Assert.Equal((Day(10), Day(15)), Pair(relapsed));
+    }
+
+    [Fact]
+    [Trait("Rule", "RELAPSE-SUSTAIN")]
     public void GivenMadrsHighTwiceExactlyFifteenDaysApart_WhenSustain_ThenRelapse()
     {
         var relapsed = Relapsed(Madrs(40, (1, 10), (10, 25), (25, 23)));

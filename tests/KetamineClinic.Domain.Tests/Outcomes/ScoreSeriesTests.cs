@@ -217,5 +217,8 @@ public sealed class ScoreSeriesTests
         Assert.Equal("gad-7", InstrumentId.Gad7.Value);
         Assert.Equal(new InstrumentId("madrs"), InstrumentId.Madrs);
         Assert.Null(new InstrumentId("0-local9").MaximumTotal);
+        Assert.Equal("zung-sds", new InstrumentId("zung-sds").Value);
+        var ex = Assert.Throws<ArgumentException>(() => new InstrumentId("Zung"));
+        Assert.StartsWith("Instrument id 'Zung' must be lower-case letters, digits and hyphens", ex.Message, StringComparison.Ordinal);
     }
 }
