@@ -236,6 +236,18 @@ public sealed class LedgerTests
 
     [Fact]
     [Trait("Rule", "DEA-02")]
+    public void GivenWasteRecordedFirst_WhenAdministrationExceedsWhatIsLeft_ThenRejected()
+    {
+        var ledger = Build(protocol, f.Receipt(), f.Draw(50m, 0.5m), f.Waste(15m, 0.15m, witness: NurseB));
+
+        var v = SingleViolation(ledger.Append(f.Administer(36m, 0.36m), protocol));
+
+        Assert.Equal("ADMINISTER of 36.0 mg / 0.36 mL for dose dose-1 is more than remains drawn (35.0 mg / 0.35 mL of 50.0 mg / 0.50 mL drawn); record the missing DRAW first.", v.Message);
+        Assert.IsType<LedgerAppendResult.Accepted>(ledger.Append(f.Administer(35m, 0.35m), protocol));
+    }
+
+    [Fact]
+    [Trait("Rule", "DEA-02")]
     [Trait("Rule", "DEA-03")]
     public void GivenUnwitnessedWasteBeyondTheDraw_WhenAppended_ThenBothViolationsReported()
     {
@@ -554,21 +566,23 @@ public sealed class LedgerTests
             f.Receipt(Label("V-1")),
             f.Receipt(Label("V-2", ndc: new Ndc("12345067890"))),
             f.Receipt(Label("V-3", ndc: other), mgPerMl: 10m, ml: 20m),
+            f.Receipt(Label("V-4", ndc: other), mgPerMl: 50m, ml: 1m),
             f.Draw(500m, 5m, label: Label("V-1")),
             f.Draw(50m, 0.5m, label: Label("V-2")));
 
         var stock = ledger.StockBalances();
 
-        Assert.Equal(2, stock.Count);
+        Assert.Equal(3, stock.Count);
+        Assert.Equal([10_000, 50_000, 100_000], stock.Select(s => s.Strength.MicrogramsPerMillilitre));
+        Assert.Equal(new LedgerAmount(Mg(50m), Ml(1m)), stock[1].Balance);
         Assert.Equal("01234-5678-90", stock[0].Ndc.Value);
         Assert.Equal(new LedgerAmount(Mg(200m), Ml(20m)), stock[0].Balance);
         Assert.Equal(1, stock[0].Vials);
         Assert.Equal(1, stock[0].VialsWithStock);
-        Assert.Equal("12345-0678-90", stock[1].Ndc.Value);
-        Assert.Equal(2, stock[1].Vials);
-        Assert.Equal(1, stock[1].VialsWithStock);
-        Assert.Equal(100_000, stock[1].Strength.MicrogramsPerMillilitre);
-        Assert.Equal(new LedgerAmount(Mg(450m), Ml(4.5m)), stock[1].Balance);
+        Assert.Equal("12345-0678-90", stock[2].Ndc.Value);
+        Assert.Equal(2, stock[2].Vials);
+        Assert.Equal(1, stock[2].VialsWithStock);
+        Assert.Equal(new LedgerAmount(Mg(450m), Ml(4.5m)), stock[2].Balance);
     }
 
     [Fact]

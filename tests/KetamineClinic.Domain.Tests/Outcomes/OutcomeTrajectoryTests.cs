@@ -5,7 +5,9 @@ namespace KetamineClinic.Domain.Tests.Outcomes;
 
 public sealed class OutcomeTrajectoryTests
 {
+    // TV-13's MADRS total 32 is the baseline of TV-14; TV-13 itself (scoring, band, SI-1) belongs to the scoring rules.
     [Fact]
+    [Trait("Vector", "TV-13")]
     [Trait("Vector", "TV-14")]
     [Trait("Rule", "RESP-01")]
     public void GivenMadrsSeries_WhenTrajectoryBuilt_ThenEachPointCarriesPctResponseRemissionAndDays()

@@ -215,7 +215,7 @@ public sealed class RelapseSustainTests
     [Trait("Rule", "RELAPSE-SUSTAIN")]
     public void GivenThreeQualifyingAssessments_WhenSustain_ThenTheFirstQualifyingPairDates()
     {
-        var relapsed = Relapsed(Madrs(40, (1, 10), (10, 25), (15, 26), (20, 27)));
+        var relapsed = Relapsed(Madrs(40, (1, 10), (10, 25), (15, 26), (20, 27), (25, 28)));
 
         Assert.Equal((Day(10), Day(15)), Pair(relapsed));
     }
