@@ -19,4 +19,5 @@ public sealed record ClinicProtocol
 
     // Sections: one line per capability, each defaulting to the spec's values.
     // (sections are added below)
+    public InstrumentsProtocol Instruments { get; init; } = InstrumentsProtocol.Default;
 }
