@@ -9,7 +9,7 @@ namespace KetamineClinic.Domain.Instruments;
 public static class InstrumentCatalog
 {
     /// <summary>Every instrument id, in a stable order.</summary>
-    public static IReadOnlyList<string> Ids { get; } =
+    public static IReadOnlyList<string> Ids =>
     [
         InstrumentIds.Phq9,
         InstrumentIds.Gad7,

@@ -24,6 +24,15 @@ public enum ScoringMethod
 /// <param name="Display">Label shown to clinicians, e.g. "Moderately severe".</param>
 public sealed record ScoreBand(int Min, int Max, string Code, string Display)
 {
+    /// <summary>Highest total in the band; not below <see cref="Min"/>.</summary>
+    public int Max { get; } = Max >= Min ? Max : throw new ArgumentOutOfRangeException(nameof(Max), Max, "A band ends at or above its start.");
+
+    /// <summary>Stable band code; never blank.</summary>
+    public string Code { get; } = Checks.NotBlank(Code, nameof(Code));
+
+    /// <summary>Label shown to clinicians; never blank.</summary>
+    public string Display { get; } = Checks.NotBlank(Display, nameof(Display));
+
     /// <summary>True when <paramref name="total"/> lies in this band.</summary>
     public bool Contains(int total) => total >= Min && total <= Max;
 }
@@ -31,14 +40,25 @@ public sealed record ScoreBand(int Min, int Max, string Code, string Display)
 /// <summary>A scoring domain: its score is the highest answered item among <see cref="ItemLinkIds"/>.</summary>
 /// <param name="Name">Domain name, e.g. "Sleep".</param>
 /// <param name="ItemLinkIds">Items of the domain.</param>
-public sealed record ScoreDomain(string Name, IReadOnlyList<string> ItemLinkIds);
+public sealed record ScoreDomain(string Name, IReadOnlyList<string> ItemLinkIds)
+{
+    /// <summary>Domain name; never blank.</summary>
+    public string Name { get; } = Checks.NotBlank(Name, nameof(Name));
+
+    /// <summary>Items of the domain; at least one.</summary>
+    public IReadOnlyList<string> ItemLinkIds { get; } = Checks.AtLeast(ItemLinkIds, 1, nameof(ItemLinkIds));
+}
 
 /// <summary>
 /// Items of which at least one must be answered (QIDS-SR16 items 6/7 and 8/9 are either/or on the form,
 /// clinical-spec §6.1, §6.4). The items themselves are not individually required.
 /// </summary>
 /// <param name="ItemLinkIds">Alternative items.</param>
-public sealed record EitherOrGroup(IReadOnlyList<string> ItemLinkIds);
+public sealed record EitherOrGroup(IReadOnlyList<string> ItemLinkIds)
+{
+    /// <summary>Alternative items; at least two.</summary>
+    public IReadOnlyList<string> ItemLinkIds { get; } = Checks.AtLeast(ItemLinkIds, 2, nameof(ItemLinkIds));
+}
 
 /// <summary>
 /// The suicide item of an instrument and the rule that maps its value to an SI level (clinical-spec §8.1).
@@ -53,7 +73,14 @@ public sealed record SuicideItemMapping(
     string ItemLinkId,
     RuleId Rule,
     Func<InstrumentsProtocol, SafetyItemThresholds> Thresholds,
-    SuicideRiskLevel SameSessionCssrsFrom = SuicideRiskLevel.None);
+    SuicideRiskLevel SameSessionCssrsFrom = SuicideRiskLevel.None)
+{
+    /// <summary>The suicide item's link id; never blank.</summary>
+    public string ItemLinkId { get; } = Checks.NotBlank(ItemLinkId, nameof(ItemLinkId));
+
+    /// <summary>Selects the [C] thresholds from the protocol.</summary>
+    public Func<InstrumentsProtocol, SafetyItemThresholds> Thresholds { get; } = Thresholds ?? throw new ArgumentNullException(nameof(Thresholds));
+}
 
 /// <summary>
 /// A data-driven definition of a rating scale or questionnaire, reused by the patient portal, the staff screens

@@ -16,7 +16,11 @@ public enum ItemAnswerType
 /// <param name="Value">The numeric value that is scored (Yes = 1, No = 0 for yes/no items).</param>
 /// <param name="Display">Short label shown on forms.</param>
 /// <param name="Code">LOINC answer code where the spec gives one (e.g. LA6568-5 = 0), else null.</param>
-public sealed record AnswerOption(int Value, string Display, ConceptCode? Code = null);
+public sealed record AnswerOption(int Value, string Display, ConceptCode? Code = null)
+{
+    /// <summary>Short label shown on forms; never blank.</summary>
+    public string Display { get; } = Checks.NotBlank(Display, nameof(Display));
+}
 
 /// <summary>
 /// One item of an instrument: its link id (stable key in a questionnaire response), a short paraphrased text

@@ -40,13 +40,21 @@ public enum ValidationProblem
 /// <param name="ItemLinkId">The item concerned.</param>
 /// <param name="Problem">What is wrong.</param>
 /// <param name="Message">Plain-words message naming the item and its allowed range.</param>
-public sealed record ItemValidationError(RuleId Rule, string ItemLinkId, ValidationProblem Problem, string Message);
+public sealed record ItemValidationError(RuleId Rule, string ItemLinkId, ValidationProblem Problem, string Message)
+{
+    /// <summary>Plain-words message; never blank.</summary>
+    public string Message { get; } = Checks.NotBlank(Message, nameof(Message));
+}
 
 /// <summary>A required answer that is missing.</summary>
 /// <param name="LinkId">The missing item.</param>
 /// <param name="ItemText">Its short label.</param>
 /// <param name="AlternativeLinkId">For an either/or pair, the other item that would also do; else null.</param>
-public sealed record MissingAnswer(string LinkId, string ItemText, string? AlternativeLinkId = null);
+public sealed record MissingAnswer(string LinkId, string ItemText, string? AlternativeLinkId = null)
+{
+    /// <summary>The missing item's short label; never blank.</summary>
+    public string ItemText { get; } = Checks.NotBlank(ItemText, nameof(ItemText));
+}
 
 /// <summary>A domain score of a domain-scored instrument (QIDS-SR16).</summary>
 /// <param name="Name">Domain name.</param>

@@ -220,7 +220,9 @@ internal static class InstrumentScorer
 
         var (risk, rule, item) = CssrsScreener.Triage(values, version);
         var level = risk.ToSuicideRiskLevel();
-        SuicideRiskTrigger[] triggers = level == SuicideRiskLevel.None
+
+        // CSSRS-04: None names no deciding item and raises no trigger; every other level names the item that decided it.
+        SuicideRiskTrigger[] triggers = item is null
             ? []
             :
             [
@@ -229,8 +231,8 @@ internal static class InstrumentScorer
                     level,
                     definition.Id,
                     item,
-                    item is null ? null : values[item],
-                    string.Create(CultureInfo.InvariantCulture, $"{definition.Title}: {risk} risk (item {item} = {(item is not null && values[item] == 1 ? "Yes" : "No")}): {SuicideRiskLevels.Label(level)} ({rule})."))
+                    values[item],
+                    string.Create(CultureInfo.InvariantCulture, $"{definition.Title}: {risk} risk (item {item} = {(values[item] == 1 ? "Yes" : "No")}): {SuicideRiskLevels.Label(level)} ({rule})."))
             ];
         return new InstrumentResult.Triaged(instrument, protocol.Version, version, risk, rule, values, triggers);
     }

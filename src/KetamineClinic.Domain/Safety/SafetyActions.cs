@@ -81,6 +81,14 @@ public sealed record RequiredAction(
     int? WithinHours = null,
     bool HighPriority = false)
 {
+    /// <summary>Plain-words instruction; never blank.</summary>
+    public string Description { get; } = Instruments.Checks.NotBlank(Description, nameof(Description));
+
+    /// <summary>The follow-up window in hours (positive), or null.</summary>
+    public int? WithinHours { get; } = WithinHours is null or > 0
+        ? WithinHours
+        : throw new ArgumentOutOfRangeException(nameof(WithinHours), WithinHours, "A time window is at least 1 hour.");
+
     /// <summary>
     /// For <see cref="SafetyActionKind.FollowUpWithin72h"/>: the latest time of the follow-up contact, counted from
     /// when the trigger fired (never later than the same window counted from discharge).

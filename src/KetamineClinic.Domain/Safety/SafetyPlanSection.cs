@@ -26,7 +26,7 @@ public enum SafetyPlanSection
 public static class SafetyPlanSections
 {
     /// <summary>All sections in plan order.</summary>
-    public static IReadOnlyList<SafetyPlanSection> InOrder { get; } =
+    public static IReadOnlyList<SafetyPlanSection> InOrder =>
     [
         SafetyPlanSection.WarningSigns,
         SafetyPlanSection.InternalCopingStrategies,

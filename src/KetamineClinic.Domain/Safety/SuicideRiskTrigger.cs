@@ -74,7 +74,7 @@ public sealed record SuicideRiskTrigger
 public static class SafetyRuleIds
 {
     /// <summary>SI-ESC-01: the highest SI level of an encounter wins.</summary>
-    public static readonly RuleId Escalation = new("SI-ESC-01");
+    public static RuleId Escalation => new("SI-ESC-01");
 }
 
 /// <summary>Display helpers for <see cref="SuicideRiskLevel"/>.</summary>

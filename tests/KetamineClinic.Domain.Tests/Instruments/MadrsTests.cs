@@ -7,7 +7,7 @@ namespace KetamineClinic.Domain.Tests.Instruments;
 
 public sealed class MadrsTests
 {
-    private static readonly ClinicProtocol AlternativeBands = new()
+    private static ClinicProtocol AlternativeBands => new()
     {
         Version = new ProtocolVersion("test-madrs-12-24-35"),
         Instruments = InstrumentsProtocol.Default with { MadrsBands = MadrsBandScheme.CutPoints12To24To35 },
@@ -95,8 +95,8 @@ public sealed class MadrsTests
     [Fact]
     public void GivenProtocolScheme_WhenGettingMadrsDefinition_ThenMatchingBandsAreUsed()
     {
-        Assert.Same(Madrs.SnaithDefinition, Madrs.Definition(ClinicProtocol.Default));
-        Assert.Same(Madrs.CutPoints12To24To35Definition, Madrs.Definition(AlternativeBands));
+        Assert.Equal([0, 7, 20, 35], Madrs.Definition(ClinicProtocol.Default).Bands.Select(b => b.Min));
+        Assert.Equal([0, 12, 24, 35], Madrs.Definition(AlternativeBands).Bands.Select(b => b.Min));
         Assert.Equal([0, 7, 20, 35], Madrs.SnaithDefinition.Bands.Select(b => b.Min));
         Assert.Equal([0, 12, 24, 35], Madrs.CutPoints12To24To35Definition.Bands.Select(b => b.Min));
     }

@@ -24,8 +24,13 @@ public sealed class InstrumentsProtocolTests
     [Theory]
     [InlineData(0)]
     [InlineData(169)]
-    public void GivenFollowUpOutside1To168Hours_WhenConfiguring_ThenRejected(int hours) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { FollowUpWithinHours = hours });
+    public void GivenFollowUpOutside1To168Hours_WhenConfiguring_ThenRejected(int hours)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { FollowUpWithinHours = hours });
+
+        Assert.StartsWith("FollowUpWithinHours must be between 1 and 168.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("FollowUpWithinHours", ex.ParamName);
+    }
 
     [Theory]
     [InlineData(1)]
@@ -59,12 +64,20 @@ public sealed class InstrumentsProtocolTests
 
     [Fact]
     public void GivenUnknownMadrsScheme_WhenConfiguring_ThenRejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { MadrsBands = (MadrsBandScheme)7 });
+        Assert.StartsWith(
+            "Unknown MADRS band scheme.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { MadrsBands = (MadrsBandScheme)7 }).Message,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenAlternativeMadrsScheme_WhenConfiguring_ThenKept() =>
+        Assert.Equal(MadrsBandScheme.CutPoints12To24To35, (new InstrumentsProtocol() with { MadrsBands = MadrsBandScheme.CutPoints12To24To35 }).MadrsBands);
 
     [Fact]
     public void GivenThresholdsAboveTheItemRange_WhenConfiguring_ThenRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { Phq9Item9 = new(4, null, null) });
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { Phq9Item9 = new(4, null, null) });
+        Assert.StartsWith("Phq9Item9: every threshold must lie within the item's range 0–3.", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { QidsItem12 = new(1, 4, null) });
         Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { MadrsItem10 = new(2, 4, 7) });
         Assert.Throws<ArgumentOutOfRangeException>(() => InstrumentsProtocol.Default with { HamdItem3 = new(1, 3, 5) });
@@ -87,13 +100,19 @@ public sealed class InstrumentsProtocolTests
     }
 
     [Theory]
-    [InlineData(0, null, null)]
-    [InlineData(2, 2, null)]
-    [InlineData(2, 1, null)]
-    [InlineData(1, 3, 3)]
-    [InlineData(2, null, 2)]
-    public void GivenThresholdsNotAscendingOrBelow1_WhenCreating_ThenRejected(int si1, int? si2, int? si3) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyItemThresholds(si1, si2, si3));
+    [InlineData(0, null, null, "SI-1 threshold must be at least 1 (0 is 'no symptom').")]
+    [InlineData(2, 2, null, "SI-2 threshold must be above the SI-1 threshold.")]
+    [InlineData(2, 1, null, "SI-2 threshold must be above the SI-1 threshold.")]
+    [InlineData(1, 3, 3, "SI-3 threshold must be above the lower thresholds.")]
+    [InlineData(2, null, 2, "SI-3 threshold must be above the lower thresholds.")]
+    public void GivenThresholdsNotAscendingOrBelow1_WhenCreating_ThenRejected(int si1, int? si2, int? si3, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyItemThresholds(si1, si2, si3)).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(1, 2, 3)]
+    [InlineData(1, null, 2)]
+    public void GivenAscendingThresholds_WhenCreating_ThenAccepted(int si1, int? si2, int? si3) =>
+        Assert.Equal(si3, new SafetyItemThresholds(si1, si2, si3).Si3From);
 
     [Theory]
     [InlineData(0, SuicideRiskLevel.None)]

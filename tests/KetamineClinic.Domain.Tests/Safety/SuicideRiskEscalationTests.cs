@@ -164,9 +164,61 @@ public sealed class SuicideRiskEscalationTests
     }
 
     [Fact]
-    public void GivenActionWithoutWindow_WhenComputingDue_ThenRejected() =>
-        Assert.Throws<InvalidOperationException>(() =>
+    public void GivenActionWithoutWindow_WhenComputingDue_ThenRejected()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
             SuicideRiskEscalation.ActionsFor(SuicideRiskLevel.SI1, ClinicProtocol.Default)[0].DueBy(DateTimeOffset.UnixEpoch));
+
+        Assert.Equal("ClinicianReviewBeforeInfusion has no time window.", ex.Message);
+    }
+
+    [Fact]
+    [Trait("Rule", "QIDS-SAFETY-01")]
+    public void GivenOnlyOneOfSeveralTriggersDemandsCssrs_WhenEscalating_ThenCssrsIsStillMandatory()
+    {
+        var escalation = SuicideRiskEscalation.Evaluate(
+            [Trigger("MADRS-SAFETY-01", SuicideRiskLevel.SI2), Trigger("QIDS-SAFETY-01", SuicideRiskLevel.SI2, cssrs: true)],
+            ClinicProtocol.Default);
+
+        Assert.Equal(
+            "C-SSRS screener in this session (mandatory, QIDS-SAFETY-01).",
+            escalation.RequiredActions.Single(a => a.Kind == SafetyActionKind.CssrsScreener).Description);
+    }
+
+    [Fact]
+    public void GivenNullArguments_WhenEscalating_ThenRejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate(null!, ClinicProtocol.Default));
+        Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate([], null!));
+        Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.ActionsFor(SuicideRiskLevel.SI1, null!));
+        var escalation = SuicideRiskEscalation.Evaluate([], ClinicProtocol.Default);
+        Assert.Throws<ArgumentNullException>(() => escalation.Outstanding(null!));
+        Assert.Throws<ArgumentNullException>(() => new RequiredAction(SafetyActionKind.Show988, ActionDeadline.Immediately, "x").IsSatisfiedBy(null!));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void GivenNonPositiveWindow_WhenCreatingAction_ThenRejected(int hours) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RequiredAction(SafetyActionKind.FollowUpWithin72h, ActionDeadline.BeforeDischarge, "x", hours));
+
+    [Fact]
+    public void GivenBlankDescription_WhenCreatingAction_ThenRejected() =>
+        Assert.ThrowsAny<ArgumentException>(() => new RequiredAction(SafetyActionKind.Show988, ActionDeadline.Immediately, " "));
+
+    [Theory]
+    [InlineData(SuicideRiskLevel.SI1)]
+    [InlineData(SuicideRiskLevel.SI2)]
+    [InlineData(SuicideRiskLevel.SI3)]
+    [InlineData(SuicideRiskLevel.SI4)]
+    public void GivenLevel_ThenEveryActionHasAnInstructionAndOnlyTheFollowUpHasAWindow(SuicideRiskLevel level)
+    {
+        var actions = SuicideRiskEscalation.ActionsFor(level, ClinicProtocol.Default);
+
+        Assert.All(actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Description)));
+        Assert.All(actions, a => Assert.Equal(a.Kind == SafetyActionKind.FollowUpWithin72h, a.WithinHours is not null));
+        Assert.Equal(actions.Count, actions.Select(a => a.Kind).Distinct().Count());
+    }
 
     [Theory]
     [Trait("Rule", "SI-ESC-01")]
@@ -245,8 +297,24 @@ public sealed class SuicideRiskEscalationTests
     [Theory]
     [InlineData(SuicideRiskLevel.None)]
     [InlineData((SuicideRiskLevel)9)]
-    public void GivenTriggerWithoutARealLevel_WhenCreating_ThenRejected(SuicideRiskLevel level) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SuicideRiskTrigger(new RuleId("X"), level, null, null, null, "reason"));
+    public void GivenTriggerWithoutARealLevel_WhenCreating_ThenRejected(SuicideRiskLevel level)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SuicideRiskTrigger(new RuleId("X"), level, null, null, null, "reason"));
+
+        Assert.StartsWith("A suicide-risk trigger has a level from SI-1 to SI-4.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenImminentDanger_ThenTriggerCarriesTheReasonAndNoItem()
+    {
+        var trigger = SuicideRiskTrigger.ImminentDanger("States intent now.");
+
+        Assert.Equal(("States intent now.", SuicideRiskLevel.SI4), (trigger.Reason, trigger.Level));
+        Assert.Null(trigger.ItemLinkId);
+        Assert.Null(trigger.ItemValue);
+        Assert.False(trigger.RequiresSameSessionCssrs);
+        Assert.Equal("SI-ESC-01", SafetyRuleIds.Escalation.Value);
+    }
 
     [Fact]
     public void GivenTriggerWithoutReason_WhenCreating_ThenRejected() =>

@@ -75,6 +75,9 @@ public sealed record CssrsVersionChoice(
     string Reason,
     ProtocolVersion ProtocolVersion)
 {
+    /// <summary>Plain-words reason; never blank.</summary>
+    public string Reason { get; } = Checks.NotBlank(Reason, nameof(Reason));
+
     /// <summary>CSSRS-VER-01.</summary>
     public RuleId Rule => CssrsScreener.VersionRule;
 }
@@ -86,28 +89,28 @@ public sealed record CssrsVersionChoice(
 public static class CssrsScreener
 {
     /// <summary>CSSRS-01: High.</summary>
-    public static readonly RuleId HighRule = new("CSSRS-01");
+    public static RuleId HighRule => new("CSSRS-01");
 
     /// <summary>CSSRS-02: Moderate.</summary>
-    public static readonly RuleId ModerateRule = new("CSSRS-02");
+    public static RuleId ModerateRule => new("CSSRS-02");
 
     /// <summary>CSSRS-03: Low.</summary>
-    public static readonly RuleId LowRule = new("CSSRS-03");
+    public static RuleId LowRule => new("CSSRS-03");
 
     /// <summary>CSSRS-04: None.</summary>
-    public static readonly RuleId NoneRule = new("CSSRS-04");
+    public static RuleId NoneRule => new("CSSRS-04");
 
     /// <summary>CSSRS-VAL-01: branching validation; an incomplete screener counts as High until completed.</summary>
-    public static readonly RuleId ValidationRule = new("CSSRS-VAL-01");
+    public static RuleId ValidationRule => new("CSSRS-VAL-01");
 
     /// <summary>CSSRS-VER-01: Recent at intake or after the protocol's day limit, else Since-Last-Visit.</summary>
-    public static readonly RuleId VersionRule = new("CSSRS-VER-01");
+    public static RuleId VersionRule => new("CSSRS-VER-01");
 
     /// <summary>Risk-level Observation code (clinical-spec §6.6, §10.1).</summary>
-    public static ConceptCode RiskLevelCode { get; } = ConceptCode.Loinc("93374-7", "C-SSRS suicide risk level");
+    public static ConceptCode RiskLevelCode => ConceptCode.Loinc("93374-7", "C-SSRS suicide risk level");
 
     /// <summary>The Recent screener (panel 93373-9 [K]; item LOINCs verified in clinical-spec §6.6).</summary>
-    public static InstrumentDefinition RecentDefinition { get; } = new(
+    public static InstrumentDefinition RecentDefinition => new(
         InstrumentIds.CssrsRecent,
         "C-SSRS Screener (Recent)",
         "1.0.0",
@@ -129,7 +132,7 @@ public static class CssrsScreener
     /// The Since-Last-Visit screener: no 3-month follow-up; local item codes, not the past-month/lifetime LOINCs
     /// (CSSRS-VER-01).
     /// </summary>
-    public static InstrumentDefinition SinceLastVisitDefinition { get; } = new(
+    public static InstrumentDefinition SinceLastVisitDefinition => new(
         InstrumentIds.CssrsSinceLastVisit,
         "C-SSRS Screener (Since Last Visit)",
         "1.0.0",

@@ -8,7 +8,7 @@ namespace KetamineClinic.Domain.Instruments;
 public static class QidsSr16
 {
     /// <summary>QIDS-SAFETY-01: item 12 = 1–2 ⇒ SI-1; 3 ⇒ SI-2 plus a mandatory same-session C-SSRS.</summary>
-    public static readonly RuleId SafetyRule = new("QIDS-SAFETY-01");
+    public static RuleId SafetyRule => new("QIDS-SAFETY-01");
 
     /// <summary>Link id of item 12 (thoughts of death or suicide).</summary>
     public const string SuicideItem = "12";
@@ -17,7 +17,7 @@ public static class QidsSr16
     /// The QIDS-SR16 definition. Total = sum of the 9 domain scores, each the highest of its items: NEVER the sum
     /// of the 16 items (TV-11). Items 6/7 and 8/9 are either/or: one answer per pair is enough.
     /// </summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.QidsSr16,
         "QIDS-SR16",
         "1.0.0",
@@ -75,15 +75,15 @@ public static class QidsSr16
 public static class Madrs
 {
     /// <summary>MADRS-01: total = sum; reject non-integers or values outside 0–6.</summary>
-    public static readonly RuleId TotalRule = new("MADRS-01");
+    public static RuleId TotalRule => new("MADRS-01");
 
     /// <summary>MADRS-SAFETY-01: item 10 = 2–3 ⇒ SI-1, 4–5 ⇒ SI-2, 6 ⇒ SI-3.</summary>
-    public static readonly RuleId SafetyRule = new("MADRS-SAFETY-01");
+    public static RuleId SafetyRule => new("MADRS-SAFETY-01");
 
     /// <summary>Link id of item 10 (suicidal thoughts).</summary>
     public const string SuicideItem = "10";
 
-    private static readonly InstrumentItem[] Items =
+    private static InstrumentItem[] Items() =>
     [
         Item("1", "Apparent sadness"),
         Item("2", "Reported sadness"),
@@ -98,7 +98,7 @@ public static class Madrs
     ];
 
     /// <summary>The MADRS definition with Snaith bands (spec default, clinical-spec §11).</summary>
-    public static InstrumentDefinition SnaithDefinition { get; } = Create(
+    public static InstrumentDefinition SnaithDefinition => Create(
     [
         new(0, 6, "normal", "Normal/absent"),
         new(7, 19, "mild", "Mild"),
@@ -107,7 +107,7 @@ public static class Madrs
     ]);
 
     /// <summary>The MADRS definition with the alternative cut-points 12/24/35 (clinical-spec §6.1).</summary>
-    public static InstrumentDefinition CutPoints12To24To35Definition { get; } = Create(
+    public static InstrumentDefinition CutPoints12To24To35Definition => Create(
     [
         new(0, 11, "normal", "Normal/absent"),
         new(12, 23, "mild", "Mild"),
@@ -130,7 +130,7 @@ public static class Madrs
         InstrumentIds.Madrs,
         "MADRS",
         "1.0.0",
-        Items,
+        Items(),
         ScoringMethod.SumOfItems,
         itemRule: TotalRule,
         completenessRule: ScaleRules.Integrity,
@@ -146,16 +146,16 @@ public static class Madrs
 public static class Hamd17
 {
     /// <summary>HAMD-01: items 1, 2, 3, 7, 8, 9, 10, 11, 15 are 0–4; items 4, 5, 6, 12, 13, 14, 16, 17 are 0–2.</summary>
-    public static readonly RuleId ItemRule = new("HAMD-01");
+    public static RuleId ItemRule => new("HAMD-01");
 
     /// <summary>HAMD-SAFETY-01: item 3 = 1–2 ⇒ SI-1, 3 ⇒ SI-2, 4 ⇒ SI-3.</summary>
-    public static readonly RuleId SafetyRule = new("HAMD-SAFETY-01");
+    public static RuleId SafetyRule => new("HAMD-SAFETY-01");
 
     /// <summary>Link id of item 3 (suicide).</summary>
     public const string SuicideItem = "3";
 
     /// <summary>The HAM-D17 definition; bands 0–7 none, 8–16 mild, 17–23 moderate, ≥24 severe (Zimmerman 2013).</summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.Hamd17,
         "HAM-D17",
         "1.0.0",

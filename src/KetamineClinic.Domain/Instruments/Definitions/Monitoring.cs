@@ -10,7 +10,7 @@ public static class Cadss
     public const int ItemCount = 23;
 
     /// <summary>The 0–4 anchors (not at all … extremely).</summary>
-    public static IReadOnlyList<AnswerOption> Answers { get; } =
+    public static IReadOnlyList<AnswerOption> Answers =>
     [
         new(0, "Not at all"),
         new(1, "Slightly"),
@@ -22,7 +22,7 @@ public static class Cadss
     /// <summary>
     /// The CADSS-23 definition. Item wording belongs to the licensed form; the items carry neutral labels.
     /// </summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.Cadss23,
         "CADSS (23 items)",
         "1.0.0",
@@ -45,7 +45,7 @@ public static class Moaas
     public const string RatingItem = "1";
 
     /// <summary>The MOAA/S definition (single item; the total is the rating).</summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.Moaas,
         "MOAA/S",
         "1.0.0",
@@ -89,7 +89,7 @@ public static class Moaas
 public static class BprsPositive
 {
     /// <summary>The BPRS positive-subscale definition.</summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.BprsPositive,
         "BPRS positive-symptom subscale",
         "1.0.0",
@@ -118,7 +118,7 @@ public static class BeckSsi
     public const int ItemCount = 19;
 
     /// <summary>The Beck SSI definition. Item wording belongs to the licensed form; the items carry neutral labels.</summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.BeckSsi,
         "Beck Scale for Suicide Ideation",
         "1.0.0",

@@ -6,16 +6,16 @@ namespace KetamineClinic.Domain.Instruments;
 public static class Phq9
 {
     /// <summary>PHQ9-01: total = sum of items 1–9.</summary>
-    public static readonly RuleId TotalRule = new("PHQ9-01");
+    public static RuleId TotalRule => new("PHQ9-01");
 
     /// <summary>PHQ9-02: severity bands.</summary>
-    public static readonly RuleId BandRule = new("PHQ9-02");
+    public static RuleId BandRule => new("PHQ9-02");
 
     /// <summary>PHQ9-03: any of items 1–9 missing ⇒ total null, status incomplete.</summary>
-    public static readonly RuleId CompletenessRule = new("PHQ9-03");
+    public static RuleId CompletenessRule => new("PHQ9-03");
 
     /// <summary>PHQ9-SAFETY-01: item 9 ≥1 ⇒ suicide-risk workflow whatever the total.</summary>
-    public static readonly RuleId SafetyRule = new("PHQ9-SAFETY-01");
+    public static RuleId SafetyRule => new("PHQ9-SAFETY-01");
 
     /// <summary>Link id of item 9 (thoughts of death or self-harm, LOINC 44260-8).</summary>
     public const string SuicideItem = "9";
@@ -24,7 +24,7 @@ public static class Phq9
     public const string DifficultyItem = "10";
 
     /// <summary>The 0–3 frequency answers with their LOINC answer codes (clinical-spec §6.2).</summary>
-    public static IReadOnlyList<AnswerOption> FrequencyAnswers { get; } =
+    public static IReadOnlyList<AnswerOption> FrequencyAnswers =>
     [
         new(0, "Not at all", ConceptCode.Loinc("LA6568-5", "Not at all")),
         new(1, "Several days", ConceptCode.Loinc("LA6569-3", "Several days")),
@@ -33,7 +33,7 @@ public static class Phq9
     ];
 
     /// <summary>The PHQ-9 definition (panel 44249-1, total 44261-6).</summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.Phq9,
         "PHQ-9",
         "1.0.0",
@@ -88,7 +88,7 @@ public static class Gad7
     /// The GAD-7 definition (panel 69737-5, total 70274-6). Item LOINCs are not given by the spec and are left
     /// unset; the answers reuse the LOINC answer codes of the 0–3 frequency list (clinical-spec §6.2).
     /// </summary>
-    public static InstrumentDefinition Definition { get; } = new(
+    public static InstrumentDefinition Definition => new(
         InstrumentIds.Gad7,
         "GAD-7",
         "1.0.0",
@@ -125,5 +125,5 @@ public static class ScaleRules
     /// SCALE-01 (clinical-spec §6.1): any missing scored item ⇒ total null, status incomplete (no prorating). Also cited
     /// by item-range errors of scales whose own rule the spec does not name.
     /// </summary>
-    public static readonly RuleId Integrity = new("SCALE-01");
+    public static RuleId Integrity => new("SCALE-01");
 }
