@@ -5,6 +5,7 @@ namespace KetamineClinic.Domain.Instruments;
 /// <summary>
 /// Every instrument the clinic uses, by id, and the generic entry point for scoring a questionnaire response:
 /// <c>InstrumentCatalog.Score(instrumentId, answers, protocol)</c> (used by the portal and FHIR questionnaire handlers).
+/// Definitions are small immutable values built on each access; callers may cache them.
 /// </summary>
 public static class InstrumentCatalog
 {

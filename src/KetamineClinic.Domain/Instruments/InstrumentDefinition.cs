@@ -309,7 +309,7 @@ public sealed record InstrumentDefinition
         var expectedMin = TotalMin ?? throw Broken($"Instrument {Id} has bands but no total.", "bands");
         foreach (var band in Bands)
         {
-            if (band.Min != expectedMin || band.Max < band.Min)
+            if (band.Min != expectedMin)
             {
                 throw Broken($"Instrument {Id}: bands must be ascending and gap-free from {TotalMin} to {TotalMax}.", "bands");
             }

@@ -320,7 +320,11 @@ public sealed class CssrsScreenerTests
 
     [Fact]
     [Trait("Rule", "CSSRS-VER-01")]
-    public void GivenLastCssrsDatedTomorrow_WhenChoosingVersion_ThenRejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() =>
+    public void GivenLastCssrsDatedTomorrow_WhenChoosingVersion_ThenRejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
             CssrsScreener.ChooseVersion(false, new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 2), ClinicProtocol.Default));
+
+        Assert.StartsWith("The last C-SSRS cannot be dated after today.", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -69,8 +69,13 @@ public sealed class InstrumentDefinitionTests
     }
 
     [Fact]
-    public void GivenInvertedBand_WhenCreating_ThenRejected() =>
-        Assert.Equal("Max", Assert.Throws<ArgumentOutOfRangeException>(() => new ScoreBand(3, 2, "a", "A")).ParamName);
+    public void GivenInvertedBand_WhenCreating_ThenRejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ScoreBand(3, 2, "a", "A"));
+
+        Assert.Equal("Max", ex.ParamName);
+        Assert.StartsWith("A band ends at or above its start.", ex.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("", "A", "Code")]
@@ -326,5 +331,5 @@ public sealed class InstrumentDefinitionTests
 
     [Fact]
     public void GivenNullLinkId_WhenFindingItem_ThenRejected() =>
-        Assert.Throws<ArgumentNullException>(() => Phq9.Definition.FindItem(null!));
+        Assert.Equal("linkId", Assert.Throws<ArgumentNullException>(() => Phq9.Definition.FindItem(null!)).ParamName);
 }

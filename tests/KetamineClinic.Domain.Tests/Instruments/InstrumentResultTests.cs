@@ -57,6 +57,8 @@ public sealed class InstrumentResultTests
         Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Score(InstrumentIds.Gad7, answers, null!));
         Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Score(InstrumentIds.Gad7, null!, ClinicProtocol.Default));
         Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Score((InstrumentDefinition)null!, answers, ClinicProtocol.Default));
+        Assert.Equal("protocol", Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Score(Gad7.Definition, answers, null!)).ParamName);
+        Assert.Equal("answers", Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Score(Gad7.Definition, null!, ClinicProtocol.Default)).ParamName);
         Assert.Throws<ArgumentNullException>(() => InstrumentCatalog.Find(InstrumentIds.Gad7, null!));
         Assert.Throws<ArgumentNullException>(() => Madrs.Definition(null!));
         Assert.Throws<ArgumentNullException>(() => Moaas.IsAtOrBelowSedationStopThreshold(1, null!));

@@ -188,19 +188,22 @@ public sealed class SuicideRiskEscalationTests
     [Fact]
     public void GivenNullArguments_WhenEscalating_ThenRejected()
     {
-        Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate(null!, ClinicProtocol.Default));
-        Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate([], null!));
+        Assert.Equal("triggers", Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate(null!, ClinicProtocol.Default)).ParamName);
+        Assert.Equal("protocol", Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.Evaluate([], null!)).ParamName);
         Assert.Throws<ArgumentNullException>(() => SuicideRiskEscalation.ActionsFor(SuicideRiskLevel.SI1, null!));
         var escalation = SuicideRiskEscalation.Evaluate([], ClinicProtocol.Default);
         Assert.Throws<ArgumentNullException>(() => escalation.Outstanding(null!));
-        Assert.Throws<ArgumentNullException>(() => new RequiredAction(SafetyActionKind.Show988, ActionDeadline.Immediately, "x").IsSatisfiedBy(null!));
+        Assert.Equal("completed", Assert.Throws<ArgumentNullException>(() => new RequiredAction(SafetyActionKind.Show988, ActionDeadline.Immediately, "x").IsSatisfiedBy(null!)).ParamName);
     }
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     public void GivenNonPositiveWindow_WhenCreatingAction_ThenRejected(int hours) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RequiredAction(SafetyActionKind.FollowUpWithin72h, ActionDeadline.BeforeDischarge, "x", hours));
+        Assert.StartsWith(
+            "A time window is at least 1 hour.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new RequiredAction(SafetyActionKind.FollowUpWithin72h, ActionDeadline.BeforeDischarge, "x", hours)).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void GivenBlankDescription_WhenCreatingAction_ThenRejected() =>

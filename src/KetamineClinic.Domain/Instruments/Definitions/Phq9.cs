@@ -8,9 +8,6 @@ public static class Phq9
     /// <summary>PHQ9-01: total = sum of items 1–9.</summary>
     public static RuleId TotalRule => new("PHQ9-01");
 
-    /// <summary>PHQ9-02: severity bands.</summary>
-    public static RuleId BandRule => new("PHQ9-02");
-
     /// <summary>PHQ9-03: any of items 1–9 missing ⇒ total null, status incomplete.</summary>
     public static RuleId CompletenessRule => new("PHQ9-03");
 
