@@ -24,4 +24,5 @@ public sealed record ClinicProtocol
     public SchedulingProtocol Scheduling { get; init; } = SchedulingProtocol.Default;
     public OutcomesProtocol Outcomes { get; init; } = OutcomesProtocol.Default;
     public ControlledSubstancesProtocol ControlledSubstances { get; init; } = ControlledSubstancesProtocol.Default;
+    public InstrumentsProtocol Instruments { get; init; } = InstrumentsProtocol.Default;
 }
