@@ -9,6 +9,7 @@ public static class AuditRegistration
     {
         services.AddScoped<IAuditActor, HttpOrCircuitAuditActor>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<AuditChainVerifier>();
         return services;
     }
 }
