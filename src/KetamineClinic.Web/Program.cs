@@ -2,6 +2,7 @@ using KetamineClinic.Web.Components;
 using KetamineClinic.Web.Data;
 using KetamineClinic.Web.Features;
 using KetamineClinic.Web.Platform;
+using KetamineClinic.Web.Platform.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,8 @@ builder.AddPersistence();       // SQLite or PostgreSQL, one DbContext per opera
 builder.AddClinicIdentity();    // accounts, roles, policies, idle log-off
 builder.AddFeatures();          // one Add* per capability (Features/*)
 builder.AddUserInterface();     // Blazor + MudBlazor
+
+if (await ClinicCommands.TryRunAsync(args, builder)) return;   // `-- audit verify`, `-- admin create ...`
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Platform.Accounts;
 using KetamineClinic.Web.Platform.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -41,6 +42,7 @@ public static class PlatformRegistration
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAntiforgery();
         return app;
     }
