@@ -53,6 +53,7 @@ public static class PlatformRegistration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -22,10 +22,10 @@ internal static class AuditTestKit
     public static IDbContextFactory<ClinicDbContext> Factory(this TestDatabase db) => new TestContextFactory(db);
 
     public static AuditTrail Trail(TestDatabase db, TimeProvider? clock = null, string user = "nurse@test.example.org") =>
-        new(db.Factory(),
-            new FixedAuditActor(new AuditActorInfo(Guid.Parse("7b4a0a52-4f7c-4f7e-9d5a-3a0f1c2b6d11"), user, ClinicRoles.Nurse, "127.0.0.1")),
-            clock ?? new FakeTimeProvider(Start),
-            new ClinicMetrics(Meters));
+        Trail(db, new AuditActorInfo(Guid.Parse("7b4a0a52-4f7c-4f7e-9d5a-3a0f1c2b6d11"), user, ClinicRoles.Nurse, "127.0.0.1"), clock);
+
+    public static AuditTrail Trail(TestDatabase db, AuditActorInfo actor, TimeProvider? clock = null) =>
+        new(db.Factory(), new FixedAuditActor(actor), clock ?? new FakeTimeProvider(Start), new ClinicMetrics(Meters));
 
     public static AuditEntry ChartRead(int n = 0) =>
         new(AuditActions.Read, "Patient", $"chart-{n}", Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"));
