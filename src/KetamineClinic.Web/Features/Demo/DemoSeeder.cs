@@ -235,36 +235,52 @@ internal sealed partial class DemoSeeder(
         var inInduction = patients.First(p => p.Stage == JourneyStage.Induction);
         inInduction.Flags.Add(new PatientFlag
         {
-            Id = NextGuid(random), Kind = FlagKind.SuicideRisk, Priority = FlagPriority.High,
+            Id = NextGuid(random),
+            Kind = FlagKind.SuicideRisk,
+            Priority = FlagPriority.High,
             Text = "Positive suicide-risk screen at intake; safety plan on file. Re-screen before each infusion.",
-            RaisedAt = inInduction.CreatedAt.AddDays(2), RaisedBy = physician,
+            RaisedAt = inInduction.CreatedAt.AddDays(2),
+            RaisedBy = physician,
         });
         var maintenance = patients.Where(p => p.Stage == JourneyStage.Maintenance).ToList();
         maintenance[1].Flags.Add(new PatientFlag
         {
-            Id = NextGuid(random), Kind = FlagKind.FallRisk, Priority = FlagPriority.Normal,
+            Id = NextGuid(random),
+            Kind = FlagKind.FallRisk,
+            Priority = FlagPriority.Normal,
             Text = "Dizzy after infusions; walk with assistance to the escort's car.",
-            RaisedAt = now.AddDays(-30), RaisedBy = physician,
+            RaisedAt = now.AddDays(-30),
+            RaisedBy = physician,
         });
         maintenance[2].Flags.Add(new PatientFlag
         {
-            Id = NextGuid(random), Kind = FlagKind.Other, Priority = FlagPriority.Normal,
+            Id = NextGuid(random),
+            Kind = FlagKind.Other,
+            Priority = FlagPriority.Normal,
             Text = "Prefers morning appointments.",
-            RaisedAt = now.AddDays(-45), RaisedBy = physician,
+            RaisedAt = now.AddDays(-45),
+            RaisedBy = physician,
         });
         var relapsed = patients.First(p => p.Stage == JourneyStage.Relapsed);
         relapsed.Flags.Add(new PatientFlag
         {
-            Id = NextGuid(random), Kind = FlagKind.ControlledSubstanceConcern, Priority = FlagPriority.Normal,
+            Id = NextGuid(random),
+            Kind = FlagKind.ControlledSubstanceConcern,
+            Priority = FlagPriority.Normal,
             Text = "History of substance use: prescriber reviews every plan change.",
-            RaisedAt = relapsed.CreatedAt.AddDays(1), RaisedBy = physician,
+            RaisedAt = relapsed.CreatedAt.AddDays(1),
+            RaisedBy = physician,
         });
         // A cleared flag, so the chart shows history as well as current flags.
         relapsed.Flags.Add(new PatientFlag
         {
-            Id = NextGuid(random), Kind = FlagKind.SuicideRisk, Priority = FlagPriority.High,
+            Id = NextGuid(random),
+            Kind = FlagKind.SuicideRisk,
+            Priority = FlagPriority.High,
             Text = "Positive screen at first assessment; resolved after safety planning.",
-            RaisedAt = relapsed.CreatedAt.AddDays(2), ClearedAt = relapsed.CreatedAt.AddDays(30), RaisedBy = physician,
+            RaisedAt = relapsed.CreatedAt.AddDays(2),
+            ClearedAt = relapsed.CreatedAt.AddDays(30),
+            RaisedBy = physician,
         });
         // One severe allergy that every infusion screen must show.
         var eligible = patients.First(p => p.Stage == JourneyStage.Eligible);

@@ -228,7 +228,10 @@ public sealed class DemoSeederTests
             var patient = context.Clinic.InStage(JourneyStage.Maintenance).First();
             context.Db.PatientFlags.Add(new PatientFlag
             {
-                PatientId = patient.Id, Kind = FlagKind.Other, Text = "added by a contributor", RaisedAt = context.SeededAt,
+                PatientId = patient.Id,
+                Kind = FlagKind.Other,
+                Text = "added by a contributor",
+                RaisedAt = context.SeededAt,
             });
             return Task.CompletedTask;
         }

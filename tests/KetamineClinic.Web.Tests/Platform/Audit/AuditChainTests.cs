@@ -177,8 +177,19 @@ public sealed class AuditChainTests
 
     private static AuditEvent Copy(AuditEvent e) => new()
     {
-        Sequence = e.Sequence, OccurredAt = e.OccurredAt, UserId = e.UserId, UserName = e.UserName, Role = e.Role,
-        Action = e.Action, ResourceType = e.ResourceType, ResourceId = e.ResourceId, PatientId = e.PatientId,
-        Outcome = e.Outcome, ClientAddress = e.ClientAddress, Detail = e.Detail, PreviousHash = e.PreviousHash, Hash = e.Hash,
+        Sequence = e.Sequence,
+        OccurredAt = e.OccurredAt,
+        UserId = e.UserId,
+        UserName = e.UserName,
+        Role = e.Role,
+        Action = e.Action,
+        ResourceType = e.ResourceType,
+        ResourceId = e.ResourceId,
+        PatientId = e.PatientId,
+        Outcome = e.Outcome,
+        ClientAddress = e.ClientAddress,
+        Detail = e.Detail,
+        PreviousHash = e.PreviousHash,
+        Hash = e.Hash,
     };
 }

@@ -49,8 +49,13 @@ internal static class AuditTestKit
         var org = new Organization { Name = "Test Network" };
         var site = new Site
         {
-            Name = "Test Site", AddressLine = "1 Example Way", City = "Testville", Region = "OR", PostalCode = "97000",
-            Phone = "555-0100", Organization = org,
+            Name = "Test Site",
+            AddressLine = "1 Example Way",
+            City = "Testville",
+            Region = "OR",
+            PostalCode = "97000",
+            Phone = "555-0100",
+            Organization = org,
         };
         await using var context = db.CreateContext();
         context.Add(site);
@@ -60,7 +65,11 @@ internal static class AuditTestKit
 
     public static Patient NewPatient(Guid siteId, string mrn) => new()
     {
-        Mrn = mrn, GivenName = "Testy", FamilyName = "Example", BornOn = new DateOnly(1980, 1, 2), PrimarySiteId = siteId,
+        Mrn = mrn,
+        GivenName = "Testy",
+        FamilyName = "Example",
+        BornOn = new DateOnly(1980, 1, 2),
+        PrimarySiteId = siteId,
         CreatedAt = Start,
     };
 
