@@ -16,7 +16,7 @@ if (await ClinicCommands.TryRunAsync(args, builder)) return;   // `-- audit veri
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();   // migrate, then seed the demo clinic when Demo:Enabled
+await app.PrepareDatabaseAsync();   // migrate, ensure roles, seed the demo clinic when Demo:Enabled
 
 app.UsePlatform();
 app.MapPlatform();
