@@ -218,6 +218,7 @@ public static class Hl7Parser
     /// <summary>Segments end with CR (the standard), LF or CRLF; blank lines are skipped.</summary>
     private static List<string> SplitSegments(string text)
     {
+        text = text.TrimStart('\uFEFF');
         var lines = new List<string>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
