@@ -322,6 +322,10 @@ public static class OruR01Reader
                 case "P":
                     stored = ObservationResultStatus.Preliminary;
                     break;
+                case "X" when code.IsPanel && (obx[5].IsEmpty || obx[5].IsNull):
+                    // IHE PCD: the compound row (MDC_PRESS_BLD_NONINV) of the containment tree has no value by
+                    // design; its systolic/diastolic/mean follow as their own rows.
+                    return;
                 default:
                     if (NotStoredStatuses.Contains(status))
                     {
