@@ -69,7 +69,7 @@ public static class Hl7Ack
         var trigger = original?.TriggerEvent ?? string.Empty;
         var messageType = trigger.Length == 0
             ? "ACK"
-            : version == "2.3" ? "ACK^" + d.EscapeText(trigger) : "ACK^" + d.EscapeText(trigger) + "^ACK";
+            : HasMessageStructure(version) ? "ACK^" + d.EscapeText(trigger) + "^ACK" : "ACK^" + d.EscapeText(trigger);
         var processingId = original is { ProcessingId.Length: > 0 } ? original.ProcessingId : "P";
         var charset = original?.Charset ?? Hl7Charset.Default;
 
@@ -242,12 +242,19 @@ public static class Hl7Ack
         version.Length is >= 3 and <= 8 && version.StartsWith("2.", StringComparison.Ordinal)
         && version.All(c => char.IsAsciiDigit(c) || c == '.');
 
-    private static bool IsBefore25(string version)
+    /// <summary>MSH-9.3 (message structure) exists from v2.3.1 on.</summary>
+    private static bool HasMessageStructure(string version) =>
+        version != "2.3" && !(TryMinor(version, out var minor) && minor < 3);
+
+    private static bool IsBefore25(string version) => TryMinor(version, out var minor) && minor < 5;
+
+    private static bool TryMinor(string version, out int minor)
     {
+        minor = 0;
         var parts = version.Split('.');
         return parts.Length >= 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
-            && major == 2 && minor < 5;
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out minor)
+            && major == 2;
     }
 }
