@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace KetamineClinic.Interop.Hl7v2;
 
 /// <summary>OBX-11 result statuses that are stored (HL7 table 0085). The others are reported and not stored.</summary>
@@ -158,6 +160,9 @@ public abstract record DeviceMessageOutcome
 /// <summary>Settings of a device feed.</summary>
 public sealed record DeviceFeedOptions
 {
+    // Declared before Default: static initialisers run in order.
+    private static readonly FrozenSet<string> ProductionOnly = FrozenSet.Create(StringComparer.Ordinal, "P");
+
     /// <summary>No assumed time zone; production processing id only.</summary>
     public static DeviceFeedOptions Default { get; } = new();
 
@@ -168,5 +173,5 @@ public sealed record DeviceFeedOptions
     public TimeZoneInfo? AssumedTimeZone { get; init; }
 
     /// <summary>MSH-11 values accepted (default only <c>P</c>: training and debugging data never reach a chart).</summary>
-    public IReadOnlySet<string> AcceptedProcessingIds { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "P" };
+    public IReadOnlySet<string> AcceptedProcessingIds { get; init; } = ProductionOnly;
 }

@@ -115,6 +115,7 @@ public abstract record MllpReadResult
 /// </summary>
 public sealed class MllpDecoder
 {
+    private const int ReleaseAboveBytes = 64 * 1024;
     private readonly int _maxMessageBytes;
     private bool _discarding;
     private byte[] _pending = [];
@@ -187,6 +188,12 @@ public sealed class MllpDecoder
         var left = (int)buffer.Length;
         _pending.AsSpan(_pendingLength - left, left).CopyTo(_pending);
         _pendingLength = left;
+        if (left == 0 && _pending.Length > ReleaseAboveBytes)
+        {
+            // A long connection should not keep a large frame's buffer for ever.
+            _pending = [];
+        }
+
         return results;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace KetamineClinic.Interop.Hl7v2;
@@ -12,10 +13,8 @@ public static class OruR01Reader
     /// MSH-12 versions accepted: 2.3 to 2.8.2. Every field read here exists with the same meaning in all of
     /// them (OBX-14 and OBX-18 since 2.3, PV1-3 PL and PID-3 CX unchanged); later versions only add fields.
     /// </summary>
-    public static IReadOnlySet<string> SupportedVersions { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1", "2.8.2",
-    };
+    public static IReadOnlySet<string> SupportedVersions { get; } =
+        new[] { "2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1", "2.8.2" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Longest MSH-10 accepted (the v2.7+ length of the field).</summary>
     public const int MaxControlIdLength = 199;
