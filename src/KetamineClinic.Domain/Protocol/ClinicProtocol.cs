@@ -19,4 +19,6 @@ public sealed record ClinicProtocol
 
     // Sections: one line per capability, each defaulting to the spec's values.
     // (sections are added below)
+    public VitalsProtocol Vitals { get; init; } = VitalsProtocol.Default;
+    public DischargeProtocol Discharge { get; init; } = DischargeProtocol.Default;
 }
