@@ -93,60 +93,68 @@ public static class DischargePolicy
 
     private static (DischargeRuleResult Result, AldreteResult? Aldrete, PadssResult? Padss) EvaluateDc02(DischargeAssessment a, DischargeProtocol p)
     {
-        string[] sources = ["C", "S55", "S57", "S59"];
-        var current = a.LastReading;
-        switch (p.Instrument)
+        return p.Instrument switch
         {
-            case DischargeInstrument.Padss:
-                if (a.Padss is null)
-                {
-                    return (Fail(Dc02, "DC-02: PADSS has not been assessed.", sources), null, null);
-                }
+            DischargeInstrument.Padss => EvaluateDc02Padss(a, p),
+            DischargeInstrument.ModifiedAldrete => EvaluateDc02Aldrete(a, p),
+        };
+    }
 
-                if (current.BloodPressure is null || current.HeartRate is null || a.Baseline.HeartRate is null)
-                {
-                    return (Fail(Dc02, "DC-02: PADSS cannot be scored: the vital-signs item needs BP and HR at the last reading and a pre-infusion HR.", sources), null, null);
-                }
+    private static readonly string[] Dc02Sources = ["C", "S55", "S57", "S59"];
 
-                var padss = PadssScore.Score(p.PadssVariant, a.Padss, a.Baseline, current);
-                var padssName = p.PadssVariant switch
-                {
-                    PadssVariant.Padss => "PADSS",
-                    PadssVariant.ModifiedPadss => "modified PADSS",
-                };
-                return padss.Total >= p.PadssMinimumTotal
-                    ? (Pass(Dc02, Text($"DC-02: {padssName} {padss.Total} meets the threshold ≥{p.PadssMinimumTotal}."), sources), null, padss)
-                    : (Fail(Dc02, Text($"DC-02: {padssName} {padss.Total} is below the threshold ≥{p.PadssMinimumTotal}."), sources), null, padss);
-
-            case DischargeInstrument.ModifiedAldrete:
-                if (a.Aldrete is null)
-                {
-                    return (Fail(Dc02, "DC-02: the modified Aldrete score has not been assessed.", sources), null, null);
-                }
-
-                if (current.BloodPressure is not { } bp || current.Spo2 is not { } spo2)
-                {
-                    return (Fail(Dc02, "DC-02: the modified Aldrete score cannot be scored: it needs BP and SpO2 at the last reading.", sources), null, null);
-                }
-
-                var aldrete = AldreteScore.Score(a.Aldrete, a.Baseline.BloodPressure, bp, spo2, p.AldreteCirculation);
-                var threshold = p.AldreteThreshold switch
-                {
-                    AldreteThresholdVariant.NineOrMore => "≥9",
-                    AldreteThresholdVariant.EightOrMoreWithRespirationAndSpo2AtTwo => "≥8 with respiration and SpO2 each = 2 (threshold-only variant)",
-                };
-                if (!AldreteScore.MeetsThreshold(aldrete, p.AldreteThreshold))
-                {
-                    return (Fail(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} does not meet {threshold}."), sources), aldrete, null);
-                }
-
-                return aldrete.Consciousness == 2
-                    ? (Pass(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} meets {threshold} and the patient is fully awake."), sources), aldrete, null)
-                    : (Fail(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} meets {threshold} but consciousness = {aldrete.Consciousness}; home discharge needs consciousness = 2 (fully awake)."), sources), aldrete, null);
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(p), p.Instrument, "Unknown discharge instrument.");
+    private static (DischargeRuleResult Result, AldreteResult? Aldrete, PadssResult? Padss) EvaluateDc02Padss(DischargeAssessment a, DischargeProtocol p)
+    {
+        var sources = Dc02Sources;
+        var current = a.LastReading;
+        if (a.Padss is null)
+        {
+            return (Fail(Dc02, "DC-02: PADSS has not been assessed.", sources), null, null);
         }
+
+        if (current.BloodPressure is null || current.HeartRate is null || a.Baseline.HeartRate is null)
+        {
+            return (Fail(Dc02, "DC-02: PADSS cannot be scored: the vital-signs item needs BP and HR at the last reading and a pre-infusion HR.", sources), null, null);
+        }
+
+        var padss = PadssScore.Score(p.PadssVariant, a.Padss, a.Baseline, current);
+        var padssName = p.PadssVariant switch
+        {
+            PadssVariant.Padss => "PADSS",
+            PadssVariant.ModifiedPadss => "modified PADSS",
+        };
+        return padss.Total >= p.PadssMinimumTotal
+            ? (Pass(Dc02, Text($"DC-02: {padssName} {padss.Total} meets the threshold ≥{p.PadssMinimumTotal}."), sources), null, padss)
+            : (Fail(Dc02, Text($"DC-02: {padssName} {padss.Total} is below the threshold ≥{p.PadssMinimumTotal}."), sources), null, padss);
+    }
+
+    private static (DischargeRuleResult Result, AldreteResult? Aldrete, PadssResult? Padss) EvaluateDc02Aldrete(DischargeAssessment a, DischargeProtocol p)
+    {
+        var sources = Dc02Sources;
+        var current = a.LastReading;
+        if (a.Aldrete is null)
+        {
+            return (Fail(Dc02, "DC-02: the modified Aldrete score has not been assessed.", sources), null, null);
+        }
+
+        if (current.BloodPressure is not { } bp || current.Spo2 is not { } spo2)
+        {
+            return (Fail(Dc02, "DC-02: the modified Aldrete score cannot be scored: it needs BP and SpO2 at the last reading.", sources), null, null);
+        }
+
+        var aldrete = AldreteScore.Score(a.Aldrete, a.Baseline.BloodPressure, bp, spo2, p.AldreteCirculation);
+        var threshold = p.AldreteThreshold switch
+        {
+            AldreteThresholdVariant.NineOrMore => "≥9",
+            AldreteThresholdVariant.EightOrMoreWithRespirationAndSpo2AtTwo => "≥8 with respiration and SpO2 each = 2 (threshold-only variant)",
+        };
+        if (!AldreteScore.MeetsThreshold(aldrete, p.AldreteThreshold))
+        {
+            return (Fail(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} does not meet {threshold}."), sources), aldrete, null);
+        }
+
+        return aldrete.Consciousness == 2
+            ? (Pass(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} meets {threshold} and the patient is fully awake."), sources), aldrete, null)
+            : (Fail(Dc02, Text($"DC-02: modified Aldrete {aldrete.Total} meets {threshold} but consciousness = {aldrete.Consciousness}; home discharge needs consciousness = 2 (fully awake)."), sources), aldrete, null);
     }
 
     private static (DischargeRuleResult Result, bool NeedsAcknowledgement) EvaluateDc03(DischargeAssessment a, DischargeProtocol p)
