@@ -54,7 +54,7 @@ public static class VitalsPolicy
     public static readonly RuleId VsCfg01 = "VS-CFG-01";
 
     /// <summary>Every in-session alarm rule, most severe first within each family.</summary>
-    public static IReadOnlyList<RuleId> AlarmRules { get; } = [.. Catalog.All.Select(r => r.Id)];
+    public static IReadOnlyList<RuleId> AlarmRules => [.. Catalog.All.Select(r => r.Id)];
 
     /// <summary>
     /// VS-CFG-01 (BLOCK): no infusion can be started while <c>rrFloorPerMin</c> or <c>apneaSec</c> is unset. Returns the
@@ -255,7 +255,8 @@ public static class VitalsPolicy
                 case EpisodeState.AwaitingRecheck:
                     due.Add(new ReadingDue(episode.LastCountedAt.AddMinutes(p.UnconfirmedRecheckMinutes), null, ReadingDueReason.UnconfirmedRecheck, rule.Id, rule.Family));
                     break;
-                case EpisodeState.Active when rule.Kind is Kind.Bp01 or Kind.Bp02 && context.Phase != MonitoringPhase.PreInfusion:
+                case EpisodeState.Active when rule.Kind is Kind.Bp01 or Kind.Bp02 && context.Phase != MonitoringPhase.PreInfusion
+                                              && !due.Exists(d => d.Reason == ReadingDueReason.IntensiveBp):
                     // §4.2: BP q5 min while VS-BP-01 or VS-BP-02 is active.
                     due.Add(new ReadingDue(episode.LastCountedAt.AddMinutes(p.IntensiveBpIntervalMinutes), null, ReadingDueReason.IntensiveBp, rule.Id, rule.Family));
                     break;
