@@ -400,3 +400,37 @@ public sealed class PreInfusionGateTests
         Assert.Equal(RepeatResolution.RepeatDecided, Assert.IsAssignableFrom<PreInfusionGateDecision.Decided>(decision).Resolution);
     }
 }
+
+public sealed class PreInfusionGateFindingTextTests
+{
+    public static TheoryData<int, int, int, int, string, string[], string> Cases => new()
+    {
+        { 185, 100, 76, 98, "BP-PRE-01: pre-infusion BP 185/100 mmHg is above 180/110: defer the infusion; a physician may override with a reason.", ["C", "S61", "S25"], "BP-PRE-01" },
+        { 146, 92, 76, 98, "BP-PRE-02: pre-infusion BP 146/92 mmHg is above 140/90: a physician documents the risk–benefit decision before starting.", ["C", "S1"], "BP-PRE-02" },
+        { 88, 58, 76, 98, "BP-PRE-03: pre-infusion BP 88/58 mmHg is below 90/60: physician review before starting.", ["C", "S61"], "BP-PRE-03" },
+        { 120, 80, 44, 98, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.", ["C", "S61"], "HR-PRE-01" },
+        { 120, 80, 46, 98, "HR-PRE-02: pre-infusion HR 46 /min is below 50 /min: physician acknowledgement before starting.", ["C"], "HR-PRE-02" },
+        { 120, 80, 76, 90, "SPO2-PRE-01: pre-infusion SpO2 90 % on room air is below 92 %: defer pending physician review; a physician may override with a reason.", ["C", "S55"], "SPO2-PRE-01" },
+    };
+
+    [Theory]
+    [Trait("Rule", "BP-PRE-01")]
+    [Trait("Rule", "BP-PRE-02")]
+    [Trait("Rule", "BP-PRE-03")]
+    [Trait("Rule", "HR-PRE-01")]
+    [Trait("Rule", "HR-PRE-02")]
+    [Trait("Rule", "SPO2-PRE-01")]
+    [MemberData(nameof(Cases))]
+    public void GivenGateCondition_WhenGated_ThenFindingNamesValuesSourcesAndPhysician(int sbp, int dbp, int hr, int spo2, string message, string[] sources, string rule)
+    {
+        var first = Readings.Full(Readings.At(0), sbp, dbp, hr, spo2);
+
+        var decision = PreInfusionGate.Evaluate(first, Readings.Full(Readings.At(5), sbp, dbp, hr, spo2), Readings.At(5), Domain.Protocol.ClinicProtocol.Default);
+
+        var finding = Assert.Single(decision.Findings);
+        Assert.Equal(rule, finding.Rule.Value);
+        Assert.Equal(message, finding.Message);
+        Assert.Equal(sources, finding.Sources);
+        Assert.Equal(Domain.Rules.ClinicalAuthority.Physician, finding.Authority);
+    }
+}
