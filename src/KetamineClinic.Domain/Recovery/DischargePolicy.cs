@@ -100,7 +100,7 @@ public static class DischargePolicy
         };
     }
 
-    private static readonly string[] Dc02Sources = ["C", "S55", "S57", "S59"];
+    private static string[] Dc02Sources => ["C", "S55", "S57", "S59"];
 
     private static (DischargeRuleResult Result, AldreteResult? Aldrete, PadssResult? Padss) EvaluateDc02Padss(DischargeAssessment a, DischargeProtocol p)
     {

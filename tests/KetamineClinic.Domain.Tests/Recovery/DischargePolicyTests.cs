@@ -637,3 +637,29 @@ public sealed class DischargePolicyTextTests
         Assert.StartsWith("PadssMinimumTotal must be 0–10.", Assert.Throws<ArgumentOutOfRangeException>(() => DischargeProtocol.Default with { PadssMinimumTotal = 11 }).Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class DischargePolicySourceTests
+{
+    [Fact]
+    [Trait("Rule", "DC-01")]
+    [Trait("Rule", "DC-02")]
+    public void GivenFailingDc01AndDc02_WhenDischarging_ThenTheirFindingsKeepTheirSources()
+    {
+        var decision = DischargePolicy.Evaluate(
+            DischargePolicyTests.Passing() with { DischargeAt = DischargePolicyTests.Clock(10, 10), Padss = null, LastReading = DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 5)) },
+            ClinicProtocol.Default);
+
+        Assert.Equal(["C", "S4", "S5"], decision.For(DischargePolicy.Dc01).Finding!.Sources);
+        Assert.Equal(["C", "S55", "S57", "S59"], decision.For(DischargePolicy.Dc02).Finding!.Sources);
+    }
+
+    [Fact]
+    public void GivenHeartRateFallAndSmallerSystolicRise_WhenScoringPadssVitals_ThenTheFallDecides()
+    {
+        var baseline = new VitalsBaseline(new BloodPressure(130, 80), new HeartRate(70), null, null, DischargePolicyTests.Clock(9, 0));
+
+        var item = PadssScore.VitalSignsItem(baseline, DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 40), 150, 80, hr: 45));
+
+        Assert.Equal((1, 35.71m, PadssVital.HeartRate), (item.Points, item.LargestDeviationPercent, item.LargestDeviationIn));
+    }
+}

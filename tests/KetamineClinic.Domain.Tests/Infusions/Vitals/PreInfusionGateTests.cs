@@ -463,6 +463,7 @@ public sealed class PreInfusionGateMostAbnormalTests
     [InlineData(80, 125, "HR-PRE-01: pre-infusion HR 125 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
     [InlineData(44, 80, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
     [InlineData(80, 44, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    [InlineData(120, 44, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
     public void GivenOneAbnormalHeartRateOutsideTheWindow_WhenGated_ThenTheFindingNamesTheAbnormalValue(int hr1, int hr2, string message)
     {
         var decision = OutsideWindow(Readings.Full(Readings.At(0), 120, 80, hr: hr1), Readings.Full(Readings.At(8), 120, 80, hr: hr2));

@@ -152,6 +152,23 @@ public sealed class VitalsPolicyEdgeTests
     }
 
     [Fact]
+    public void GivenEpisodesPassedOutOfCatalogOrder_WhenReturned_ThenInCatalogOrder()
+    {
+        var context = VitalsContext.Infusing(
+            At(0),
+            [
+                new AlarmEpisode(VitalsPolicy.VsPsy01, EpisodeState.Active, At(10), At(10), null, true),
+                new AlarmEpisode(VitalsPolicy.VsSpo201, EpisodeState.AwaitingConfirmation, At(10), At(10)),
+                new AlarmEpisode(VitalsPolicy.VsBp01, EpisodeState.AwaitingConfirmation, At(10), At(10)),
+                new AlarmEpisode(VitalsPolicy.VsBp03, EpisodeState.Active, At(10), At(10), null, true),
+            ]);
+
+        var evaluation = VitalsPolicy.Evaluate(Hr(11, 80), context, ClinicProtocol.Default);
+
+        Assert.Equal([VitalsPolicy.VsBp03, VitalsPolicy.VsBp01, VitalsPolicy.VsSpo201, VitalsPolicy.VsPsy01], evaluation.OpenEpisodes.Select(e => e.Rule));
+    }
+
+    [Fact]
     public void GivenImmediateRuleEpisodeStillAwaiting_WhenConditionMet_ThenRaisedAtOnce()
     {
         var context = VitalsContext.Infusing(At(0), [new AlarmEpisode(VitalsPolicy.VsSpo202, EpisodeState.AwaitingConfirmation, At(20), At(20))]);
