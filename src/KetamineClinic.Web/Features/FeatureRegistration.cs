@@ -1,3 +1,7 @@
+using KetamineClinic.Web.Features.Accounts;
+using KetamineClinic.Web.Features.Patients;
+using KetamineClinic.Web.Features.Today;
+
 namespace KetamineClinic.Web.Features;
 
 /// <summary>The table of contents of capabilities: one Add*/Map* per feature folder.</summary>
@@ -5,11 +9,16 @@ public static class FeatureRegistration
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
+        builder.AddAccounts();
+        builder.AddToday();
+        builder.AddPatients();
         return builder;
     }
 
     public static WebApplication MapFeatures(this WebApplication app)
     {
+        app.MapAccounts();
+        app.MapPatients();
         return app;
     }
 }
