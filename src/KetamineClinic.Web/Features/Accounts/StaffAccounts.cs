@@ -51,9 +51,10 @@ public sealed class InviteStaffForm
     [StringLength(100)]
     public string? Credentials { get; set; }
 
-    public IEnumerable<string> Roles { get; set; } = [];
+    /// <summary>Staff roles (<see cref="ClinicRoles.Staff"/>); at least one.</summary>
+    public List<string> Roles { get; set; } = [];
 
-    public IEnumerable<Guid> SiteIds { get; set; } = [];
+    public List<Guid> SiteIds { get; set; } = [];
 }
 
 /// <summary>
