@@ -104,12 +104,10 @@ public static class IdentityRegistration
             // The browser's idle timer (wwwroot/js/staff-session.js) signs staff out at the limit; the cookie is the
             // backstop when the tab is closed or scripts are off. The grace lets the timer's sign-out still name the user.
             o.ExpireTimeSpan = security.StaffIdleTimeout + AccountSecurity.CookieGrace;
-            o.Events = new CookieAuthenticationEvents
-            {
-                // APIs answer 401/403, pages redirect to sign-in.
-                OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
-            };
+            // APIs answer 401/403, pages redirect to sign-in. Set the events one by one: replacing the Events object
+            // would drop Identity's OnValidatePrincipal (the security-stamp check that ends a disabled account's cookie).
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
 
         builder.Services.AddAuthorization(ClinicPolicies.Configure);
