@@ -95,7 +95,17 @@ internal sealed class ClinicRevalidatingAuthenticationStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopes.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping; the circuit goes with it.
+            return false;
+        }
+        await using var _ = scope;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
         if (user is null || user.IsDisabled)
