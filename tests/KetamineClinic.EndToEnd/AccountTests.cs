@@ -44,6 +44,31 @@ public sealed class AccountTests(ClinicServer server)
     }
 
     [Fact]
+    public async Task GivenStaffMember_WhenChangingTheirPassword_ThenTheNewOneSignsThemIn()
+    {
+        var email = $"changer-{Guid.NewGuid():N}@test.clinic";
+        await TestClinic.AddUserAsync(server.Factory.Services, email, "Cam Changer", [ClinicRoles.Nurse], [server.Clinic.Riverside.Id], ct: TestContext.Current.CancellationToken);
+        var page = await server.NewPageAsync();
+        await page.SignInAsync(email);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/change-password");
+        await Expect(page.Locator("[data-testid=password-rules]")).ToContainTextAsync("A digit (0-9)");
+        await page.FillAsync("#current", TestClinic.Password);
+        await page.FillAsync("#new", "Changed-Pass-2027");
+        await page.FillAsync("#confirm", "Changed-Pass-2027");
+        await page.ClickAsync("button[type=submit]:has-text('Change password')");
+        await Expect(page.Locator("[data-testid=change-password-done]")).ToBeVisibleAsync();
+
+        var fresh = await server.NewPageAsync();
+        await fresh.SubmitSignInAsync(email, TestClinic.Password);
+        await Expect(fresh.LoginMessage()).ToContainTextAsync("We could not sign you in");
+        await fresh.SignInAsync(email, "Changed-Pass-2027");
+        await page.Context.CloseAsync();
+        await fresh.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task GivenAdmin_WhenInvitingStaff_ThenTheNewPersonSetsAPasswordFromTheLinkAndSignsIn()
     {
         var email = $"new-nurse-{Guid.NewGuid():N}@test.clinic";
