@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -7,18 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Platform;
-
-/// <summary>Claims the app adds to Identity's own (name, id, roles, security stamp).</summary>
-public static class ClinicClaimTypes
-{
-    /// <summary>The person's name as staff and patients know it (the Identity name is the e-mail address).</summary>
-    public const string DisplayName = "kc:display_name";
-    /// <summary>For a patient sign-in, the patient record it belongs to.</summary>
-    public const string PatientId = "kc:patient_id";
-
-    public static string DisplayNameOf(ClaimsPrincipal user) =>
-        user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "unknown";
-}
 
 /// <summary>What makes a disabled account stop working everywhere: sign-in, cookies and open Blazor circuits.</summary>
 public static class AccountSecurity
@@ -58,25 +45,6 @@ public sealed class ClinicSignInManager(
     {
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: false } ? user : null;
-    }
-}
-
-/// <summary>Adds the display name and, for patients, the patient id to the sign-in cookie.</summary>
-public sealed class ClinicClaimsPrincipalFactory(
-    UserManager<ClinicUser> userManager,
-    RoleManager<IdentityRole<Guid>> roleManager,
-    IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<ClinicUser, IdentityRole<Guid>>(userManager, roleManager, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ClinicUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(ClinicClaimTypes.DisplayName, user.DisplayName));
-        if (user.PatientId is { } patientId)
-        {
-            identity.AddClaim(new Claim(ClinicClaimTypes.PatientId, patientId.ToString("D", CultureInfo.InvariantCulture)));
-        }
-        return identity;
     }
 }
 

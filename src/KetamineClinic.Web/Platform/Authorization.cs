@@ -88,7 +88,6 @@ public static class IdentityRegistration
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddSignInManager<ClinicSignInManager>()
-            .AddClaimsPrincipalFactory<ClinicClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddAccountSecurity(security);
 

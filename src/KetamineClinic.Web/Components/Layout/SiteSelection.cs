@@ -19,12 +19,22 @@ public sealed record SiteSelection(IReadOnlyList<SiteOption> Sites, SiteOption? 
         new(sites, sites.FirstOrDefault(s => s.Id == remembered) ?? (sites.Count > 0 ? sites[0] : null), true);
 }
 
-/// <summary>What the staff shell shows around every page: the clinic's name and the person's sites.</summary>
-public sealed record ShellContext(string ClinicName, IReadOnlyList<SiteOption> Sites);
+/// <summary>What the staff shell shows around every page: the clinic's name, the person and their sites.</summary>
+public sealed record ShellContext(string ClinicName, string DisplayName, IReadOnlyList<SiteOption> Sites);
 
 internal sealed class StaffShellQuery(IDbContextFactory<ClinicDbContext> contexts)
 {
     public const string DefaultClinicName = "Ketamine Clinic";
+
+    /// <summary>
+    /// The signed-in person's name as colleagues and patients know it (the Identity name is the e-mail address).
+    /// Read from the account, not a cookie claim, so a renamed account shows its new name at once.
+    /// </summary>
+    public async Task<string?> DisplayNameAsync(Guid userId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>Administrators see every site; other staff the sites they are assigned to.</summary>
     public async Task<ShellContext> GetAsync(Guid userId, bool allSites, CancellationToken ct)
@@ -37,6 +47,7 @@ internal sealed class StaffShellQuery(IDbContextFactory<ClinicDbContext> context
             sites = sites.Where(s => db.StaffSiteAssignments.Any(a => a.UserId == userId && a.SiteId == s.Id));
         }
         var options = await sites.OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Name)).ToListAsync(ct);
-        return new ShellContext(name ?? DefaultClinicName, options);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new ShellContext(name ?? DefaultClinicName, person ?? string.Empty, options);
     }
 }
