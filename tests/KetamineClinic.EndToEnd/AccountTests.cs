@@ -125,7 +125,7 @@ public sealed class AccountTests(ClinicServer server)
         await TestClinic.AddUserAsync(server.Factory.Services, email, "Lena Leaver", [ClinicRoles.FrontDesk], [server.Clinic.Hillcrest.Id], ct: TestContext.Current.CancellationToken);
         var admin = await server.NewPageAsync();
         await admin.SignInAsAsync(ClinicRoles.Admin);
-        await admin.GotoAsync("/admin/staff");
+        await admin.GotoStaffPageAsync("/admin/staff");
 
         var row = admin.Locator("[data-testid=staff-table] tr", new() { HasText = email });
         await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();

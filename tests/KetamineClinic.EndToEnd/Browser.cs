@@ -21,6 +21,23 @@ internal static class Browser
         await page.SubmitSignInAsync(email, password);
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await Expect(page.Locator("[data-testid=nav]")).ToBeVisibleAsync();
+        if (!page.Url.Contains("/portal", StringComparison.Ordinal))
+        {
+            await page.WaitForShellAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits until the staff shell is interactive: prerendered buttons are visible before they work.
+    /// </summary>
+    public static Task WaitForShellAsync(this IPage page) =>
+        page.Locator("[data-testid=shell-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Opens a staff page by its address (a full page load) and waits until it is interactive.</summary>
+    public static async Task GotoStaffPageAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForShellAsync();
     }
 
     public static Task SignInAsAsync(this IPage page, string role) => page.SignInAsync(TestClinic.EmailFor(role));

@@ -39,6 +39,7 @@ public sealed class ReadmeScreenshotTests(ClinicServer server)
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory(), "today.png"), FullPage = true });
 
         await page.ReloadAsync();
+        await page.WaitForShellAsync();
         await Expect(page.Locator("[data-testid=today-heading]")).ToContainTextAsync("Riverside");
         await page.Context.CloseAsync();
     }
