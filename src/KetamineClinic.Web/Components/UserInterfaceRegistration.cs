@@ -1,3 +1,4 @@
+using KetamineClinic.Web.Components.Layout;
 using MudBlazor.Services;
 
 namespace KetamineClinic.Web.Components;
@@ -8,12 +9,14 @@ public static class UserInterfaceRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<StaffShellQuery>();
         return builder;
     }
 
     public static WebApplication MapUserInterface(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Scripts, styles and fonts are needed before sign-in (the sign-in page uses them).
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

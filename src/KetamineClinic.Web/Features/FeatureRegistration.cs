@@ -1,4 +1,7 @@
 using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.Accounts;
+using KetamineClinic.Web.Features.Patients;
+using KetamineClinic.Web.Features.Today;
 
 namespace KetamineClinic.Web.Features;
 
@@ -8,11 +11,16 @@ public static class FeatureRegistration
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.AddDemo();
+        builder.AddAccounts();
+        builder.AddToday();
+        builder.AddPatients();
         return builder;
     }
 
     public static WebApplication MapFeatures(this WebApplication app)
     {
+        app.MapAccounts();
+        app.MapPatients();
         return app;
     }
 }

@@ -40,8 +40,25 @@ public sealed class IdentityOptionsSection
     public const string Section = "Security";
     /// <summary>Staff are signed out after this many idle minutes (default 15).</summary>
     public int StaffIdleTimeoutMinutes { get; set; } = 15;
+    /// <summary>
+    /// Overrides <see cref="StaffIdleTimeoutMinutes"/> in seconds when set. For tests and demos only (a browser test
+    /// cannot wait 15 minutes); leave unset in a clinic.
+    /// </summary>
+    public int? StaffIdleTimeoutSeconds { get; set; }
+    /// <summary>The idle warning appears this many seconds before sign-out (default 60; at most half the timeout).</summary>
+    public int StaffIdleWarningSeconds { get; set; } = 60;
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    /// <summary>How often a signed-in session re-checks that its account is still enabled and unchanged (minutes).</summary>
+    public int SecurityStampValidationMinutes { get; set; } = 1;
+    /// <summary>How long an invitation or set-password link stays valid (hours).</summary>
+    public int SetPasswordLinkHours { get; set; } = 72;
+
+    public TimeSpan StaffIdleTimeout =>
+        StaffIdleTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(StaffIdleTimeoutMinutes);
+
+    public TimeSpan StaffIdleWarning =>
+        TimeSpan.FromSeconds(Math.Min(StaffIdleWarningSeconds, StaffIdleTimeout.TotalSeconds / 2));
 }
 
 public static class IdentityRegistration
@@ -72,8 +89,9 @@ public static class IdentityRegistration
             .AddRoles<IdentityRole<Guid>>()
             .AddClaimsPrincipalFactory<ClinicClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ClinicSignInManager>()
             .AddDefaultTokenProviders();
+        builder.Services.AddAccountSecurity(security);
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -84,13 +102,13 @@ public static class IdentityRegistration
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.StaffIdleTimeoutMinutes);
-            o.Events = new CookieAuthenticationEvents
-            {
-                // APIs answer 401/403, pages redirect to sign-in.
-                OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
-            };
+            // The browser's idle timer (wwwroot/js/staff-session.js) signs staff out at the limit; the cookie is the
+            // backstop when the tab is closed or scripts are off. The grace lets the timer's sign-out still name the user.
+            o.ExpireTimeSpan = security.StaffIdleTimeout + AccountSecurity.CookieGrace;
+            // APIs answer 401/403, pages redirect to sign-in. Set the events one by one: replacing the Events object
+            // would drop Identity's OnValidatePrincipal (the security-stamp check that ends a disabled account's cookie).
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
 
         builder.Services.AddScoped<PasswordChanger>();

@@ -54,6 +54,9 @@ public class ClinicAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build output has no static web assets (_framework/, _content/) unless asked
+        // (stack-notes pitfall 5): a browser needs blazor.web.js and MudBlazor's files.
+        builder.UseStaticWebAssets();
         // UseSetting (not ConfigureAppConfiguration): Program reads these before Build(), as minimal hosting does.
         foreach (var (key, value) in _settings)
         {
