@@ -183,6 +183,14 @@ else
     fi
 fi
 
+# Every test project must be in the solution, or `dotnet test --solution` would silently leave it out.
+for proj in tests/*/*.csproj; do
+    if grep -q '<IsTestProject>true</IsTestProject>' "$proj" && ! grep -qF "Path=\"$proj\"" KetamineClinic.slnx; then
+        echo "error: $proj is a test project missing from KetamineClinic.slnx (dotnet sln KetamineClinic.slnx add $proj)" >&2
+        failed_checks+=("solution")
+    fi
+done
+
 phase "migrations check"
 if ! run scripts/migrations.sh check; then
     echo "error: the EF model has changes without a migration: run 'scripts/migrations.sh add <Name>'" >&2
