@@ -124,6 +124,16 @@ if ((${#missing_apt[@]} > 0)); then
     fi
 fi
 dotnet tool restore >/dev/null
+# Independent HL7 v2 peer (npm simple-hl7) for the interop tests; they skip with a message without it.
+hl7_peer=tests/KetamineClinic.Interop.Tests/Hl7v2/node
+if command -v npm >/dev/null; then
+    if [[ ! -d $hl7_peer/node_modules ]]; then
+        npm ci --prefix "$hl7_peer" --no-audit --no-fund --silent || { $ci && { echo "error: npm ci for the HL7 peer failed" >&2; exit 1; }; }
+    fi
+elif $ci; then
+    echo "error: CI needs node and npm for the HL7 v2 interop tests." >&2
+    exit 1
+fi
 
 # ---------------------------------------------------------------- 2. throwaway PostgreSQL
 phase "postgresql"
