@@ -53,6 +53,7 @@ public static partial class FhirMapper
                 ResponseStatus.InProgress => QuestionnaireResponse.QuestionnaireResponseStatus.InProgress,
                 ResponseStatus.Completed => QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
                 ResponseStatus.Amended => QuestionnaireResponse.QuestionnaireResponseStatus.Amended,
+                ResponseStatus.Stopped => QuestionnaireResponse.QuestionnaireResponseStatus.Stopped,
                 ResponseStatus.EnteredInError => QuestionnaireResponse.QuestionnaireResponseStatus.EnteredInError,
             },
             Subject = Ref("Patient", source.PatientId),

@@ -120,6 +120,7 @@ public enum ResponseStatus
     InProgress,
     Completed,
     Amended,
+    Stopped,
     EnteredInError,
 }
 
