@@ -70,12 +70,24 @@ public static class SearchBundles
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
+                // Every searchset entry needs a fullUrl (bdl-15); the outcome has no server id, so it gets a stable
+                // name-based UUID derived from the page's self link.
+                FullUrl = "urn:uuid:" + NameBasedUuid(page.Links.Self + "#outcome"),
                 Resource = outcome,
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome },
             });
         }
 
         return bundle;
+    }
+
+    private static string NameBasedUuid(string name)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name), bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // RFC 9562 version 8 (custom, name-based)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes[..16], bigEndian: true).ToString("D", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void AddLink(Bundle bundle, string relation, string? url)

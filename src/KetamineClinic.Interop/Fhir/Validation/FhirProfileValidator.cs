@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Firely.Fhir.Validation;
+using Hl7.Fhir.ElementModel;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Specification;
 using Hl7.Fhir.Specification.Snapshot;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
@@ -27,10 +30,20 @@ namespace KetamineClinic.Interop.Fhir.Validation;
 /// existence: a value set that needs them and cannot be expanded locally yields a warning, never an error.
 /// References to other resources are not resolved.
 /// </para>
+/// <para>
+/// Resources are validated as the JSON the server sends: serialised, then read back as an element tree typed by the R4
+/// StructureDefinitions (<see cref="StructureDefinitionSummaryProvider"/>). Validating Firely's POCOs directly reports
+/// false errors where the shared SDK model types an element differently from R4 (e.g. Bundle.link.relation).
+/// </para>
+/// <para>
+/// Known defect worked around: the R4 invariant ras-2 (<c>probability is decimal implies (probability as decimal) &lt;= 100</c>)
+/// fails in Firely when probability is absent, so it is excluded; a RiskAssessment with only qualitativeRisk is valid R4.
+/// </para>
 /// </summary>
 public sealed class FhirProfileValidator
 {
     private readonly Validator validator;
+    private readonly StructureDefinitionSummaryProvider summaries;
     private readonly Lock gate = new();
 
     /// <summary>Uses specification.zip from the application's base directory (copied there by the NuGet package).</summary>
@@ -72,7 +85,11 @@ public sealed class FhirProfileValidator
             // is a warning, not an error.
             HandleValidateCodeServiceFailure = static (_, _) => TerminologyServiceExceptionResult.Warning,
         };
+#pragma warning disable ExperimentalApi // FhirPathValidator is the only way to name one invariant; see the type's remarks.
+        settings.ExcludeFilters.Add(static assertion => assertion is FhirPathValidator { Key: "ras-2" });
+#pragma warning restore ExperimentalApi
         validator = new Validator(resolver, terminology, referenceResolver: null, settings);
+        summaries = new StructureDefinitionSummaryProvider(resolver);
         SetupTime = stopwatch.Elapsed;
     }
 
@@ -93,10 +110,31 @@ public sealed class FhirProfileValidator
     public OperationOutcome ValidateAgainst(Resource resource, string profileUrl)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        ArgumentException.ThrowIfNullOrWhiteSpace(profileUrl);
+        return ValidateJson(resource.ToJson(), profileUrl);
+    }
+
+    /// <summary>
+    /// Validates FHIR JSON as received (e.g. a request body) against <paramref name="profileUrl"/>, or, when null,
+    /// against the base definition of its resourceType. Unreadable JSON is reported as a fatal issue.
+    /// </summary>
+    public OperationOutcome ValidateJson(string json, string? profileUrl = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        ElementNode instance;
+        try
+        {
+            var typed = FhirJsonNode.Parse(json).ToTypedElement(summaries);
+            profileUrl ??= FhirConventions.Profiles.Core(typed.InstanceType ?? throw new FormatException("The JSON has no resourceType."));
+            instance = ElementNode.FromElement(typed);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or StructuralTypeException or InvalidOperationException)
+        {
+            return OperationOutcomes.From(new FhirIssue(FhirIssueSeverity.Fatal, FhirIssueType.Structure, "The JSON could not be read: " + e.Message));
+        }
+
         lock (gate)
         {
-            return validator.Validate(resource, profileUrl);
+            return validator.Validate(instance, profileUrl);
         }
     }
 
