@@ -2,6 +2,7 @@ using KetamineClinic.Web.Components;
 using KetamineClinic.Web.Data;
 using KetamineClinic.Web.Features;
 using KetamineClinic.Web.Platform;
+using KetamineClinic.Web.Platform.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,9 +12,11 @@ builder.AddClinicIdentity();    // accounts, roles, policies, idle log-off
 builder.AddFeatures();          // one Add* per capability (Features/*)
 builder.AddUserInterface();     // Blazor + MudBlazor
 
+if (await ClinicCommands.TryRunAsync(args, builder)) return;   // `-- audit verify`, `-- admin create ...`
+
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();   // migrate, then seed the demo clinic when Demo:Enabled
+await app.PrepareDatabaseAsync();   // migrate, ensure roles, seed the demo clinic when Demo:Enabled
 
 app.UsePlatform();
 app.MapPlatform();

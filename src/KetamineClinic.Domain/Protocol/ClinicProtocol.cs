@@ -22,4 +22,7 @@ public sealed record ClinicProtocol
     public EligibilityProtocol Eligibility { get; init; } = EligibilityProtocol.Default;
     public DosingProtocol Dosing { get; init; } = DosingProtocol.Default;
     public SchedulingProtocol Scheduling { get; init; } = SchedulingProtocol.Default;
+    public OutcomesProtocol Outcomes { get; init; } = OutcomesProtocol.Default;
+    public ControlledSubstancesProtocol ControlledSubstances { get; init; } = ControlledSubstancesProtocol.Default;
+    public InstrumentsProtocol Instruments { get; init; } = InstrumentsProtocol.Default;
 }

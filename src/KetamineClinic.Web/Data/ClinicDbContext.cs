@@ -26,8 +26,10 @@ public abstract class ClinicDbContext(DbContextOptions options)
     public DbSet<PatientFlag> PatientFlags => Set<PatientFlag>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    // One chain writer per process; across processes the database lock (PostgreSQL advisory lock) serialises.
-    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+    // In-process queue for the chain when this context owns the transaction. It is never held while a caller's
+    // own transaction is open: that transaction may already hold the database lock, and waiting for the queue
+    // while holding it would deadlock against a writer that holds the queue and waits for the lock.
+    private static readonly SemaphoreSlim AuditChainQueue = new(1, 1);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,7 +37,12 @@ public abstract class ClinicDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
     }
 
-    /// <summary>Serialises the audit chain (PostgreSQL: transaction-scoped advisory lock). SQLite has one writer.</summary>
+    /// <summary>
+    /// Serialises chain writers across connections and processes until the transaction ends.
+    /// PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing more is needed, because the transaction
+    /// is begun IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's single write lock
+    /// before the chain head is read.
+    /// </summary>
     protected virtual Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -43,50 +50,69 @@ public abstract class ClinicDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var audit = ChangeTracker.Entries<AuditEvent>().ToList();
-        if (audit.Exists(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("The audit trail is append-only: audit events cannot be changed or deleted.");
-        }
-        var added = audit.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        RefuseChangesToAppendOnlyRows();
+        var added = ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
         if (added.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await AuditChainLock.WaitAsync(cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            // The caller's transaction: the lock is taken inside it and held until the caller commits.
+            await ChainAsync(added, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChainQueue.WaitAsync(cancellationToken);
         try
         {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            await using (ownTransaction)
-            {
-                await LockAuditChainAsync(cancellationToken);
-                var last = await AuditEvents.AsNoTracking()
-                    .OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                var sequence = last?.Sequence ?? 0;
-                var previous = last?.Hash ?? AuditChain.Genesis;
-                foreach (var e in added)
-                {
-                    e.Sequence = ++sequence;
-                    e.PreviousHash = previous;
-                    e.Hash = AuditChain.ComputeHash(e);
-                    previous = e.Hash;
-                }
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-                return written;
-            }
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await ChainAsync(added, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
         }
         finally
         {
-            AuditChainLock.Release();
+            AuditChainQueue.Release();
+        }
+    }
+
+    /// <summary>Gives staged events the next gapless sequence numbers and their chain hashes (inside the lock).</summary>
+    private async Task ChainAsync(List<AuditEvent> added, CancellationToken ct)
+    {
+        await LockAuditChainAsync(ct);
+        var last = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var e in added)
+        {
+            // Hash exactly what the database will give back, or verification reports false breaks.
+            e.OccurredAt = AuditChain.NormalizeTime(e.OccurredAt);
+            e.Sequence = ++sequence;
+            e.PreviousHash = previous;
+            e.Hash = AuditChain.ComputeHash(e);
+            previous = e.Hash;
+        }
+    }
+
+    private void RefuseChangesToAppendOnlyRows()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AppendOnlyViolationException(
+                    entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name,
+                    entry.State == EntityState.Modified ? "UPDATE" : "DELETE");
+            }
         }
     }
 }

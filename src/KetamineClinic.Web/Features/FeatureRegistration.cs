@@ -1,3 +1,5 @@
+using KetamineClinic.Web.Features.Demo;
+
 namespace KetamineClinic.Web.Features;
 
 /// <summary>The table of contents of capabilities: one Add*/Map* per feature folder.</summary>
@@ -5,6 +7,7 @@ public static class FeatureRegistration
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
+        builder.AddDemo();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Platform.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class IdentityRegistration
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddClaimsPrincipalFactory<ClinicClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -91,6 +93,8 @@ public static class IdentityRegistration
             };
         });
 
+        builder.Services.AddScoped<PasswordChanger>();
+        builder.Services.AddScoped<AdministratorBootstrap>();
         builder.Services.AddAuthorization(ClinicPolicies.Configure);
         builder.Services.AddCascadingAuthenticationState();
         return builder;

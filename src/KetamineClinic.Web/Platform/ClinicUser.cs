@@ -14,6 +14,11 @@ public sealed class ClinicUser : IdentityUser<Guid>
     public string? Credentials { get; set; }
     public string? LicenseNumber { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Set for an account created with a one-time password (`admin create`): until the user chooses a new
+    /// password, every page except /account/* sends them to /account/change-password (PasswordChangeRequirement).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
     public List<StaffSiteAssignment> Sites { get; set; } = [];
 }
 

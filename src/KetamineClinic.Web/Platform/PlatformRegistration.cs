@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Platform.Accounts;
 using KetamineClinic.Web.Platform.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -41,6 +42,7 @@ public static class PlatformRegistration
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAntiforgery();
         return app;
     }
@@ -51,6 +53,7 @@ public static class PlatformRegistration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Platform.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Platform;
@@ -21,6 +22,7 @@ public static class StartupTasks
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync();
+        await app.Services.EnsureRolesAsync();
         if (app.Configuration.IsDemoEnabled(app.Environment))
         {
             using var scope = app.Services.CreateScope();

@@ -41,3 +41,11 @@ internal sealed class HttpOrCircuitAuditActor(
         return new AuditActorInfo(id, name, roles.Length == 0 ? null : string.Join(',', roles), context?.Connection.RemoteIpAddress?.ToString());
     }
 }
+
+/// <summary>A fixed actor for work no person started through the web (command line, demo seed, background jobs).</summary>
+internal sealed class FixedAuditActor(AuditActorInfo who) : IAuditActor
+{
+    public static FixedAuditActor System(string name) => new(new AuditActorInfo(null, name, null, null));
+
+    public Task<AuditActorInfo> CurrentAsync() => Task.FromResult(who);
+}

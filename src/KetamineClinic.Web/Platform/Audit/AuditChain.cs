@@ -30,18 +30,60 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>
+    /// The instant as it is stored and read back on every provider: UTC, whole milliseconds. PostgreSQL's
+    /// timestamptz keeps microseconds and the SQLite mapping (DateTimeOffsetToBinaryConverter) keeps 0.1 ms;
+    /// the hash covers ticks, so anything finer would not survive the round trip and would read as tampering.
+    /// </summary>
+    public static DateTimeOffset NormalizeTime(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
     /// <summary>Checks a chain in sequence order; returns the first broken link, or null when intact.</summary>
     public static AuditChainBreak? Verify(IEnumerable<AuditEvent> eventsInOrder)
     {
-        var previous = Genesis;
-        var expectedSequence = 1L;
+        ArgumentNullException.ThrowIfNull(eventsInOrder);
+        var cursor = new Cursor();
         foreach (var e in eventsInOrder)
         {
-            if (e.Sequence != expectedSequence)
+            if (cursor.Check(e) is { } broken)
             {
-                return new AuditChainBreak(expectedSequence, $"event {expectedSequence} is missing (found {e.Sequence})");
+                return broken;
             }
-            if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
+        }
+        return null;
+    }
+
+    /// <summary>Streams a chain in sequence order; stops at the first broken link.</summary>
+    public static async Task<AuditChainReport> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInOrder, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventsInOrder);
+        var cursor = new Cursor();
+        await foreach (var e in eventsInOrder.WithCancellation(ct))
+        {
+            if (cursor.Check(e) is { } broken)
+            {
+                return new AuditChainReport(cursor.Intact, cursor.HeadHash, broken);
+            }
+        }
+        return new AuditChainReport(cursor.Intact, cursor.HeadHash, null);
+    }
+
+    private sealed class Cursor
+    {
+        public long Intact { get; private set; }
+        public string HeadHash { get; private set; } = Genesis;
+
+        public AuditChainBreak? Check(AuditEvent e)
+        {
+            var expected = Intact + 1;
+            if (e.Sequence != expected)
+            {
+                return new AuditChainBreak(expected, $"event {expected} is missing (the next stored event is {e.Sequence})");
+            }
+            if (!string.Equals(e.PreviousHash, HeadHash, StringComparison.Ordinal))
             {
                 return new AuditChainBreak(e.Sequence, "previous-hash does not match the event before it");
             }
@@ -49,11 +91,25 @@ public static class AuditChain
             {
                 return new AuditChainBreak(e.Sequence, "content does not match its hash (the row was altered)");
             }
-            previous = e.Hash;
-            expectedSequence++;
+            HeadHash = e.Hash;
+            Intact = e.Sequence;
+            return null;
         }
-        return null;
     }
 }
 
+/// <summary>The first broken link: the sequence number where the chain stops being trustworthy, and why.</summary>
 public sealed record AuditChainBreak(long Sequence, string Reason);
+
+/// <summary>
+/// Result of a verification: how many events from the start are intact, the hash of the last intact one
+/// (compare it with a head recorded earlier to detect a truncated tail), and the first broken link if any.
+/// </summary>
+public sealed record AuditChainReport(long IntactEvents, string HeadHash, AuditChainBreak? FirstBreak)
+{
+    public bool IsIntact => FirstBreak is null;
+
+    public string Describe() => FirstBreak is null
+        ? string.Create(CultureInfo.InvariantCulture, $"audit chain intact: {IntactEvents} events")
+        : string.Create(CultureInfo.InvariantCulture, $"audit chain broken at event {FirstBreak.Sequence}: {FirstBreak.Reason}");
+}

@@ -9,6 +9,8 @@ public static class AuditRegistration
     {
         services.AddScoped<IAuditActor, HttpOrCircuitAuditActor>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<AuditChainVerifier>();
+        services.AddScoped<AuditSearch>();
         return services;
     }
 }

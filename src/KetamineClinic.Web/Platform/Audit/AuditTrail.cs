@@ -31,18 +31,23 @@ internal sealed class AuditTrail(
 
     private static AuditEvent ToEvent(AuditEntry entry, AuditActorInfo who, DateTimeOffset now) => new()
     {
-        OccurredAt = now,
+        // Over-long text is cut to the column size: a long detail must never make the audited write fail.
+        OccurredAt = AuditChain.NormalizeTime(now),
         UserId = who.UserId,
-        UserName = who.UserName,
-        Role = who.Role,
-        Action = entry.Action,
-        ResourceType = entry.ResourceType,
-        ResourceId = entry.ResourceId,
+        UserName = Fit(who.UserName, 256),
+        Role = FitOrNull(who.Role, 200),
+        Action = Fit(entry.Action, 40),
+        ResourceType = Fit(entry.ResourceType, 80),
+        ResourceId = FitOrNull(entry.ResourceId, 200),
         PatientId = entry.PatientId,
         Outcome = entry.Outcome,
-        ClientAddress = who.ClientAddress,
-        Detail = entry.Detail,
+        ClientAddress = FitOrNull(who.ClientAddress, 64),
+        Detail = FitOrNull(entry.Detail, 1000),
         PreviousHash = string.Empty,
         Hash = string.Empty,
     };
+
+    private static string Fit(string value, int max) => value.Length <= max ? value : value[..max];
+
+    private static string? FitOrNull(string? value, int max) => value is null ? null : Fit(value, max);
 }

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";
     public const string AccountChange = "account-change";
+    public const string Verify = "verify";
 }
 
 public enum AuditOutcome
