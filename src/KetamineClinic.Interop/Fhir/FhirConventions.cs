@@ -46,6 +46,9 @@ public static class FhirConventions
         /// <summary>Totals of instruments without a verified LOINC code (clinical-spec §6.1, §6.3: do not invent one).</summary>
         public const string InstrumentScores = ClinicBase + "/CodeSystem/instrument-scores";
 
+        /// <summary>Questionnaire items without an applicable LOINC code (C-SSRS Since-Last-Visit, CSSRS-VER-01).</summary>
+        public const string InstrumentItems = ClinicBase + "/CodeSystem/instrument-items";
+
         /// <summary>Value of the C-SSRS risk-level Observation 93374-7: none / low / moderate / high (CSSRS-04).</summary>
         public const string CssrsRiskLevel = ClinicBase + "/CodeSystem/cssrs-risk-level";
 
@@ -120,7 +123,7 @@ public static class FhirConventions
         public static string Core(string resourceType) => "http://hl7.org/fhir/StructureDefinition/" + resourceType;
     }
 
-    /// <summary>Canonical URL of a questionnaire: LOINC's where LOINC has a panel, else the clinic's.</summary>
+    /// <summary>Canonical URL of a questionnaire: LOINC's (<c>http://loinc.org/q/&lt;panel&gt;</c>) where LOINC has a panel, else the clinic's.</summary>
     public static string QuestionnaireCanonical(string id, string? loincPanel) =>
         loincPanel is null ? ClinicBase + "/Questionnaire/" + id : "http://loinc.org/q/" + loincPanel;
 }

@@ -71,13 +71,16 @@ public sealed class MapperTests
 
     [Theory]
     [InlineData(ScoredInstrument.Phq9, "http://loinc.org", "44261-6")]
+    [InlineData(ScoredInstrument.Phq9Item9, "http://loinc.org", "44260-8")]
     [InlineData(ScoredInstrument.Gad7, "http://loinc.org", "70274-6")]
     [InlineData(ScoredInstrument.CssrsScreener, "http://loinc.org", "93374-7")]
     [InlineData(ScoredInstrument.Madrs, FhirConventions.ClinicSystems.InstrumentScores, "madrs-total")]
     [InlineData(ScoredInstrument.QidsSr16, FhirConventions.ClinicSystems.InstrumentScores, "qids-sr16-total")]
-    [InlineData(ScoredInstrument.HamD17, FhirConventions.ClinicSystems.InstrumentScores, "hamd17-total")]
-    [InlineData(ScoredInstrument.Cadss, FhirConventions.ClinicSystems.InstrumentScores, "cadss-total")]
-    [InlineData(ScoredInstrument.BeckSsi, FhirConventions.ClinicSystems.InstrumentScores, "bssi-total")]
+    [InlineData(ScoredInstrument.HamD17, FhirConventions.ClinicSystems.InstrumentScores, "hamd-17-total")]
+    [InlineData(ScoredInstrument.Cadss, FhirConventions.ClinicSystems.InstrumentScores, "cadss-23-total")]
+    [InlineData(ScoredInstrument.BeckSsi, FhirConventions.ClinicSystems.InstrumentScores, "beck-ssi-total")]
+    [InlineData(ScoredInstrument.Moaas, FhirConventions.ClinicSystems.InstrumentScores, "moaas-score")]
+    [InlineData(ScoredInstrument.BprsPositive, FhirConventions.ClinicSystems.InstrumentScores, "bprs-positive-total")]
     public void GivenEachInstrument_WhenItsScoreIsCoded_ThenLoincIsUsedOnlyWhereVerified(ScoredInstrument instrument, string system, string code)
     {
         var coding = FhirMapper.ScoreCode(instrument).Coding.Single();
@@ -290,7 +293,7 @@ public sealed class MapperTests
         var questionnaire = FhirMapper.ToQuestionnaire(Samples.MadrsQuestionnaire);
 
         Assert.Equal("https://ketamine.clinic/fhir/Questionnaire/madrs", questionnaire.Url);
-        Assert.Empty(questionnaire.Code);
+        Assert.Equal("madrs", questionnaire.Code.Single().Code);
         Assert.Equal(Enumerable.Range(0, 7), questionnaire.Item.Single().AnswerOption.Select(o => ((Integer)o.Value).Value!.Value));
     }
 

@@ -207,7 +207,7 @@ internal static class Samples
                 Name = "PHQ9",
                 Title = "Patient Health Questionnaire (PHQ-9)",
                 Version = "1.0.0",
-                LoincPanel = "44249-1",
+                PanelCode = CodedValue.Loinc("44249-1", "PHQ-9 quick depression assessment panel"),
                 Items =
                 [
                     new QuestionnaireItemSource { LinkId = "intro", Text = "Over the last 2 weeks, how often have you been bothered by any of the following problems?", Type = QuestionType.Display },
@@ -231,7 +231,7 @@ internal static class Samples
         Name = "CSSRSScreenerRecent",
         Title = "C-SSRS Screener (Recent)",
         Version = "1.0.0",
-        LoincPanel = "93373-9",
+        PanelCode = CodedValue.Loinc("93373-9", "C-SSRS screener, recent"),
         Items =
         [
             new QuestionnaireItemSource { LinkId = "q1", Text = "Wished you were dead or wished you could go to sleep and not wake up?", Type = QuestionType.Boolean, Code = CodedValue.Loinc("93246-7"), Required = true },
@@ -254,6 +254,7 @@ internal static class Samples
         Id = "madrs",
         Name = "MADRS",
         Title = "Montgomery-Åsberg Depression Rating Scale",
+        PanelCode = new CodedValue("https://ketamine.clinic/fhir/CodeSystem/instrument-scores", "madrs", "MADRS panel"),
         Version = "1.0.0",
         Items =
         [
@@ -380,6 +381,7 @@ internal static class Samples
 
         yield return ("Observation score PHQ-9", FhirMapper.ToObservation(Phq9Score));
         yield return ("Observation score C-SSRS", FhirMapper.ToObservation(CssrsScore));
+        yield return ("Observation PHQ-9 item 9", FhirMapper.ToObservation(Phq9Score with { Id = "20000000-0000-4000-8000-000000000004", Instrument = ScoredInstrument.Phq9Item9, Total = 1, BandText = null, RemissionCutoff = null }));
         yield return ("Observation score MADRS incomplete", FhirMapper.ToObservation(MadrsIncomplete));
         yield return ("Questionnaire PHQ-9", FhirMapper.ToQuestionnaire(Phq9Questionnaire));
         yield return ("Questionnaire C-SSRS", FhirMapper.ToQuestionnaire(CssrsQuestionnaire));

@@ -45,13 +45,24 @@ public static class ClinicConformance
 
     private static IEnumerable<CodeSystem> BuildCodeSystems()
     {
-        yield return CodeSystem(ClinicSystems.InstrumentScores, "InstrumentScores", "Instrument total scores",
-            "Totals of rating scales without a verified LOINC code (clinical-spec §6.1).",
-            ("madrs-total", "MADRS total score"), ("qids-sr16-total", "QIDS-SR16 total score"), ("hamd17-total", "HAM-D17 total score"),
-            ("cadss-total", "CADSS total score"), ("bssi-total", "Beck Scale for Suicide Ideation total score"));
+        // Codes and displays shared with KetamineClinic.Domain.Instruments (a test keeps them equal).
+        yield return CodeSystem(ClinicSystems.InstrumentScores, "InstrumentScores", "Instrument panels and scores",
+            "Panels and totals of rating scales without a verified LOINC code (clinical-spec §6.1, §6.3: none is invented).",
+            ("qids-sr16", "QIDS-SR16 panel"), ("qids-sr16-total", "QIDS-SR16 total score"),
+            ("madrs", "MADRS panel"), ("madrs-total", "MADRS total score"),
+            ("hamd-17", "HAM-D17 panel"), ("hamd-17-total", "HAM-D17 total score"),
+            ("cadss-23", "CADSS-23 panel"), ("cadss-23-total", "CADSS-23 total score"),
+            ("moaas-score", "MOAA/S score"),
+            ("bprs-positive", "BPRS positive subscale panel"), ("bprs-positive-total", "BPRS positive subscale total score"),
+            ("beck-ssi", "Beck SSI panel"), ("beck-ssi-total", "Beck SSI total score"));
+        yield return CodeSystem(ClinicSystems.InstrumentItems, "InstrumentItems", "Instrument items",
+            "Questionnaire items without an applicable LOINC code: the C-SSRS Since-Last-Visit screener (CSSRS-VER-01).",
+            ("cssrs-screener-since-last-visit", "C-SSRS screener, since last visit"),
+            ("cssrs-slv-1", "C-SSRS SLV wish to be dead"), ("cssrs-slv-2", "C-SSRS SLV suicidal thoughts"), ("cssrs-slv-3", "C-SSRS SLV method"),
+            ("cssrs-slv-4", "C-SSRS SLV intent"), ("cssrs-slv-5", "C-SSRS SLV intent with plan"), ("cssrs-slv-6", "C-SSRS SLV suicidal behavior"));
         yield return CodeSystem(ClinicSystems.CssrsRiskLevel, "CssrsRiskLevel", "C-SSRS screener risk level",
             "Triage result of the C-SSRS screener (CSSRS-01..04); none is distinct from low.",
-            ("none", "None"), ("low", "Low"), ("moderate", "Moderate"), ("high", "High"));
+            ("none", "No risk identified"), ("low", "Low risk"), ("moderate", "Moderate risk"), ("high", "High risk"));
         yield return CodeSystem(ClinicSystems.Procedure, "ClinicProcedure", "Clinic procedures", "Procedures performed by the clinic.",
             ("iv-ketamine-infusion", "IV ketamine infusion for depression"));
         yield return CodeSystem(ClinicSystems.EncounterType, "EncounterType", "Encounter types", "Kinds of clinic visit.",

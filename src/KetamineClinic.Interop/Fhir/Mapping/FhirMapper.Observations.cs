@@ -149,22 +149,25 @@ public static partial class FhirMapper
     public static CodeableConcept ScoreCode(ScoredInstrument instrument) => instrument switch
     {
         ScoredInstrument.Phq9 => new CodeableConcept { Coding = [Code(Systems.Loinc, "44261-6")], Text = "PHQ-9 total score" },
+        ScoredInstrument.Phq9Item9 => new CodeableConcept { Coding = [Code(Systems.Loinc, "44260-8")], Text = "PHQ-9 item 9: thoughts of death or self-harm" },
         ScoredInstrument.Gad7 => new CodeableConcept { Coding = [Code(Systems.Loinc, "70274-6")], Text = "GAD-7 total score" },
         ScoredInstrument.CssrsScreener => new CodeableConcept { Coding = [Code(Systems.Loinc, "93374-7")], Text = "C-SSRS suicide risk level" },
         ScoredInstrument.Madrs => Concept(ClinicSystems.InstrumentScores, "madrs-total", "MADRS total score"),
         ScoredInstrument.QidsSr16 => Concept(ClinicSystems.InstrumentScores, "qids-sr16-total", "QIDS-SR16 total score"),
-        ScoredInstrument.HamD17 => Concept(ClinicSystems.InstrumentScores, "hamd17-total", "HAM-D17 total score"),
-        ScoredInstrument.Cadss => Concept(ClinicSystems.InstrumentScores, "cadss-total", "CADSS total score"),
-        ScoredInstrument.BeckSsi => Concept(ClinicSystems.InstrumentScores, "bssi-total", "Beck Scale for Suicide Ideation total score"),
+        ScoredInstrument.HamD17 => Concept(ClinicSystems.InstrumentScores, "hamd-17-total", "HAM-D17 total score"),
+        ScoredInstrument.Cadss => Concept(ClinicSystems.InstrumentScores, "cadss-23-total", "CADSS-23 total score"),
+        ScoredInstrument.BeckSsi => Concept(ClinicSystems.InstrumentScores, "beck-ssi-total", "Beck SSI total score"),
+        ScoredInstrument.Moaas => Concept(ClinicSystems.InstrumentScores, "moaas-score", "MOAA/S score"),
+        ScoredInstrument.BprsPositive => Concept(ClinicSystems.InstrumentScores, "bprs-positive-total", "BPRS positive subscale total score"),
     };
 
     /// <summary>CSSRS-04: a local code for each triage level, <c>none</c> included.</summary>
     public static Coding CssrsRiskCoding(CssrsRisk risk) => risk switch
     {
-        CssrsRisk.None => Code(ClinicSystems.CssrsRiskLevel, "none", "None"),
-        CssrsRisk.Low => Code(ClinicSystems.CssrsRiskLevel, "low", "Low"),
-        CssrsRisk.Moderate => Code(ClinicSystems.CssrsRiskLevel, "moderate", "Moderate"),
-        CssrsRisk.High => Code(ClinicSystems.CssrsRiskLevel, "high", "High"),
+        CssrsRisk.None => Code(ClinicSystems.CssrsRiskLevel, "none", "No risk identified"),
+        CssrsRisk.Low => Code(ClinicSystems.CssrsRiskLevel, "low", "Low risk"),
+        CssrsRisk.Moderate => Code(ClinicSystems.CssrsRiskLevel, "moderate", "Moderate risk"),
+        CssrsRisk.High => Code(ClinicSystems.CssrsRiskLevel, "high", "High risk"),
     };
 
     private static CodeableConcept ToFhir(VitalInterpretation interpretation) => interpretation switch

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using KetamineClinic.Interop.Fhir.Sources;
-using static KetamineClinic.Interop.Fhir.FhirConventions;
 
 namespace KetamineClinic.Interop.Fhir.Mapping;
 
@@ -26,9 +25,9 @@ public static partial class FhirMapper
             SubjectType = [ResourceType.Patient],
             Item = [.. source.Items.Select(ToItem)],
         };
-        if (source.LoincPanel is { } panel)
+        if (source.PanelCode is { } panel)
         {
-            questionnaire.Code.Add(Code(Systems.Loinc, panel));
+            questionnaire.Code.Add(Code(panel.System, panel.Code, panel.Display));
         }
 
         return questionnaire;

@@ -130,7 +130,7 @@ public static partial class FhirMapper
                     QualitativeRisk = new CodeableConcept
                     {
                         Coding = [Code(Systems.RiskProbability, risk, display)],
-                        Text = "C-SSRS " + FhirMapper.CssrsRiskCoding(source.Risk).Display,
+                        Text = "C-SSRS screener: " + FhirMapper.CssrsRiskCoding(source.Risk).Display,
                     },
                 },
             ],

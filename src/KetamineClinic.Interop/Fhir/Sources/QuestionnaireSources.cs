@@ -68,7 +68,7 @@ public sealed record QuestionnaireItemSource
 
 /// <summary>
 /// Input for FHIR Questionnaire: an instrument definition. Its canonical URL is LOINC's
-/// (<c>http://loinc.org/q/&lt;panel&gt;</c>) when <see cref="LoincPanel"/> is set, else the clinic's
+/// (<c>http://loinc.org/q/&lt;panel&gt;</c>) when <see cref="PanelCode"/> is a LOINC code, else the clinic's
 /// (<c>https://ketamine.clinic/fhir/Questionnaire/&lt;id&gt;</c>).
 /// </summary>
 public sealed record QuestionnaireSource
@@ -80,13 +80,16 @@ public sealed record QuestionnaireSource
     public required string Title { get; init => field = Guard.NotBlank(value, nameof(Title)); }
     public required string Version { get; init => field = Guard.NotBlank(value, nameof(Version)); }
 
-    /// <summary>LOINC panel code (PHQ-9 44249-1, GAD-7 69737-5, C-SSRS screener 93373-9), when LOINC has one.</summary>
-    public string? LoincPanel { get; init => field = Guard.NotBlankOptional(value, nameof(LoincPanel)); }
+    /// <summary>
+    /// Panel code (Questionnaire.code): LOINC where LOINC has a panel (PHQ-9 44249-1, GAD-7 69737-5, C-SSRS screener
+    /// 93373-9), else a local code, or none.
+    /// </summary>
+    public CodedValue? PanelCode { get; init; }
     public required IReadOnlyList<QuestionnaireItemSource> Items { get; init; }
     public bool Active { get; init; } = true;
 
     /// <summary>The canonical URL (see the type's summary).</summary>
-    public string Url => FhirConventions.QuestionnaireCanonical(Id, LoincPanel);
+    public string Url => FhirConventions.QuestionnaireCanonical(Id, PanelCode?.System == FhirConventions.Systems.Loinc ? PanelCode.Code : null);
 }
 
 /// <summary>An answer value (QuestionnaireResponse.item.answer.value[x]).</summary>

@@ -6,6 +6,9 @@ public enum ScoredInstrument
     /// <summary>PHQ-9 total, LOINC 44261-6 [V].</summary>
     Phq9,
 
+    /// <summary>PHQ-9 item 9 (thoughts of death or self-harm, 0-3), LOINC 44260-8 [V]: the PHQ9-SAFETY-01 trigger.</summary>
+    Phq9Item9,
+
     /// <summary>GAD-7 total, LOINC 70274-6 [V].</summary>
     Gad7,
 
@@ -18,14 +21,20 @@ public enum ScoredInstrument
     /// <summary>QIDS-SR16 total: local code <c>qids-sr16-total</c>.</summary>
     QidsSr16,
 
-    /// <summary>HAM-D17 total: local code <c>hamd17-total</c>.</summary>
+    /// <summary>HAM-D17 total: local code <c>hamd-17-total</c>.</summary>
     HamD17,
 
-    /// <summary>CADSS total: local code <c>cadss-total</c>.</summary>
+    /// <summary>CADSS-23 total: local code <c>cadss-23-total</c>.</summary>
     Cadss,
 
-    /// <summary>Beck Scale for Suicide Ideation total: local code <c>bssi-total</c>.</summary>
+    /// <summary>Beck Scale for Suicide Ideation total: local code <c>beck-ssi-total</c>.</summary>
     BeckSsi,
+
+    /// <summary>MOAA/S sedation score: local code <c>moaas-score</c>.</summary>
+    Moaas,
+
+    /// <summary>BPRS positive-symptom subscale total: local code <c>bprs-positive-total</c>.</summary>
+    BprsPositive,
 }
 
 /// <summary>C-SSRS screener triage result (CSSRS-01..04). <see cref="None"/> is distinct from <see cref="Low"/>.</summary>
