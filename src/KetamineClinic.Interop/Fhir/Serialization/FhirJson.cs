@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Task = System.Threading.Tasks.Task;
 using KetamineClinic.Interop.Fhir.Outcomes;
+using Task = System.Threading.Tasks.Task;
 
 namespace KetamineClinic.Interop.Fhir.Serialization;
 
@@ -74,13 +74,13 @@ public static class FhirJson
     /// <summary>Parses FHIR JSON and requires the resource type <typeparamref name="T"/>.</summary>
     public static FhirParseResult<T> Parse<T>(string json)
         where T : Resource => Parse(json) switch
-    {
-        FhirParseResult<Resource>.Parsed { Value: T typed } => new FhirParseResult<T>.Parsed(typed),
-        FhirParseResult<Resource>.Parsed other => FhirParseResult<T>.Error(
-            FhirIssueType.Invalid,
-            $"Expected a {ModelInfo.GetFhirTypeNameForType(typeof(T))} resource, got {other.Value.TypeName}.",
-            "resourceType"),
-        FhirParseResult<Resource>.Rejected rejected => new FhirParseResult<T>.Rejected(rejected.Issues),
-        _ => throw new InvalidOperationException("Unreachable: closed hierarchy."),
-    };
+        {
+            FhirParseResult<Resource>.Parsed { Value: T typed } => new FhirParseResult<T>.Parsed(typed),
+            FhirParseResult<Resource>.Parsed other => FhirParseResult<T>.Error(
+                FhirIssueType.Invalid,
+                $"Expected a {ModelInfo.GetFhirTypeNameForType(typeof(T))} resource, got {other.Value.TypeName}.",
+                "resourceType"),
+            FhirParseResult<Resource>.Rejected rejected => new FhirParseResult<T>.Rejected(rejected.Issues),
+            _ => throw new InvalidOperationException("Unreachable: closed hierarchy."),
+        };
 }

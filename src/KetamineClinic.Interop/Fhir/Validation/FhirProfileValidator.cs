@@ -7,8 +7,8 @@ using Hl7.Fhir.Specification;
 using Hl7.Fhir.Specification.Snapshot;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
-using KetamineClinic.Interop.Fhir.Outcomes;
 using KetamineClinic.Interop.Fhir.Conformance;
+using KetamineClinic.Interop.Fhir.Outcomes;
 
 namespace KetamineClinic.Interop.Fhir.Validation;
 
