@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using KetamineClinic.Interop.Fhir;
 using KetamineClinic.Interop.Fhir.Mapping;
+using KetamineClinic.Interop.Fhir.Serialization;
 
 namespace KetamineClinic.Interop.Tests.Fhir;
 
@@ -118,6 +119,35 @@ public sealed class ValidationTests(ValidatorFixture fixture, ITestOutputHelper 
             System.Threading.Tasks.Task.Run(() => (i, ValidationAssert.Errors(fixture.Validator.Validate(r)).Count), TestContext.Current.CancellationToken))));
 
         Assert.All(parallel, p => Assert.Equal(expected[p.i], p.Count));
+    }
+
+    [Fact]
+    public void GivenRawJsonAsReceived_WhenValidated_ThenTheBaseDefinitionAndMetaProfileApply()
+    {
+        var json = FhirJson.Serialize(FhirMapper.ToObservation(Samples.Vitals[1].Source)).Replace("\"/min\"", "\"/s\"", StringComparison.Ordinal);
+
+        var errors = ValidationAssert.Errors(fixture.Validator.ValidateJson(json));
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"id\":\"no-type\"}")]
+    public void GivenUnreadableJson_WhenValidated_ThenAFatalIssueIsReturned(string json)
+    {
+        var issue = Assert.Single(fixture.Validator.ValidateJson(json).Issue);
+
+        Assert.Equal(OperationOutcome.IssueSeverity.Fatal, issue.Severity);
+        Assert.Equal(OperationOutcome.IssueType.Structure, issue.Code);
+    }
+
+    [Fact]
+    public void GivenWarmUp_WhenGivenKnownAndUnknownTypes_ThenKnownOnesCompileAndUnknownOnesAreRefused()
+    {
+        fixture.Validator.WarmUp(["Patient", "Flag"]);
+
+        Assert.Throws<ArgumentException>(() => fixture.Validator.WarmUp(["NotAResource"]));
     }
 
     [Fact]
