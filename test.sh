@@ -41,7 +41,10 @@ phase() {
     [[ -n $phase_name ]] && say "$phase_name"
     return 0
 }
+timings_printed=false
 print_timings() {
+    $timings_printed && return 0
+    timings_printed=true
     phase ""
     printf '\nTimings:\n'
     printf '  %s\n' "${timings[@]}"
@@ -75,6 +78,7 @@ on_signal() {
 }
 cleanup() {
     local rc=$?
+    ((rc == 0)) || print_timings >&2
     if [[ -n $pg_dir && -d $pg_dir ]]; then
         if [[ -f $pg_dir/data/postmaster.pid ]]; then
             "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -237,14 +241,14 @@ done
 
 list_outcome() {
     local outcome=$1 title=$2 names
-    names=$(cat "${trx_files[@]}" /dev/null | grep -o "<UnitTestResult [^>]*outcome=\"$outcome\"[^>]*>" |
+    names=$(cat "${trx_files[@]}" /dev/null | grep -Eo "<UnitTestResult [^>]*outcome=\"($outcome)\"[^>]*>" |
         sed -n 's/.*testName="\([^"]*\)".*/  \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g' || true)
     if [[ -n $names ]]; then
         printf '\n%s:\n%s\n' "$title" "$names"
     fi
 }
 list_outcome NotExecuted "Skipped tests"
-list_outcome Failed "Failed tests"
+list_outcome "Failed|Error|Timeout|Aborted" "Failed tests"
 
 print_timings
 
