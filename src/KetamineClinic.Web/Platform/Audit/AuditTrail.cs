@@ -29,8 +29,13 @@ internal sealed class AuditTrail(
         metrics.AuditEventsWritten.Add(1);
     }
 
+    // Sequence is the key but is only assigned when the context saves; until then each staged event needs a key of
+    // its own, or EF refuses to track a second event in the same unit of work.
+    private static long _placeholderSequence;
+
     private static AuditEvent ToEvent(AuditEntry entry, AuditActorInfo who, DateTimeOffset now) => new()
     {
+        Sequence = Interlocked.Decrement(ref _placeholderSequence),
         // Over-long text is cut to the column size: a long detail must never make the audited write fail.
         OccurredAt = AuditChain.NormalizeTime(now),
         UserId = who.UserId,

@@ -78,6 +78,24 @@ public sealed class AuditTrailTests
 
     [Theory]
     [ClassData(typeof(AllProviders))]
+    public async Task GivenTwoEventsStagedInOneUnitOfWork_WhenSaved_ThenBothAreChainedInOrder(DatabaseProvider provider)
+    {
+        // A write that touches two patients stages two events before one SaveChanges.
+        await using var db = await TestDatabase.CreateMigratedAsync(provider, Ct);
+        var trail = AuditTestKit.Trail(db);
+        await using var context = db.CreateContext();
+
+        await trail.StageAsync(context, AuditTestKit.ChartRead(1));
+        await trail.StageAsync(context, AuditTestKit.ChartRead(2));
+        await context.SaveChangesAsync(Ct);
+
+        var chain = await AuditTestKit.ReadChainAsync(db);
+        Assert.Equal([1L, 2L], chain.Select(e => e.Sequence));
+        Assert.Null(AuditChain.Verify(chain));
+    }
+
+    [Theory]
+    [ClassData(typeof(AllProviders))]
     public async Task GivenConcurrentWritersInTheirOwnTransactions_WhenAllCommit_ThenTheDatabaseLockKeepsTheChainGapless(DatabaseProvider provider)
     {
         // A caller's own transaction bypasses the in-process queue: only the database lock (SQLite's write lock,
