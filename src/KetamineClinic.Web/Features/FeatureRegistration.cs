@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.Fhir;
 
 namespace KetamineClinic.Web.Features;
 
@@ -8,11 +9,13 @@ public static class FeatureRegistration
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.AddDemo();
+        builder.AddFhir();
         return builder;
     }
 
     public static WebApplication MapFeatures(this WebApplication app)
     {
+        app.MapFhir();
         return app;
     }
 }
