@@ -41,6 +41,12 @@ internal static class FhirTestKit
         return await change(registry);
     }
 
+    public static async Task<IReadOnlyList<FhirClientSummary>> ListClientsAsync(this WebApplicationFactory<Program> app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<FhirClientRegistry>(scope.ServiceProvider, FixedAuditActor.System("test:setup")).ListAsync(Ct);
+    }
+
     /// <summary>POST /connect/token, client_secret_basic (or client_secret_post).</summary>
     public static async Task<HttpResponseMessage> RequestTokenAsync(this HttpClient client, string clientId, string secret, string? scope, bool basic = true)
     {
