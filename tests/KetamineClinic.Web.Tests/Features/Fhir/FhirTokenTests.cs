@@ -135,7 +135,10 @@ public sealed class FhirTokenTests
 
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["username"] = "admin@demo.clinic", ["password"] = "x", ["client_id"] = "demo-client",
+            ["grant_type"] = "password",
+            ["username"] = "admin@demo.clinic",
+            ["password"] = "x",
+            ["client_id"] = "demo-client",
         }), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
