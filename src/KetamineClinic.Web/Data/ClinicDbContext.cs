@@ -34,6 +34,8 @@ public abstract class ClinicDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // OAuth 2.0 clients and tokens of the FHIR API (OpenIddict's EF Core stores, string keys).
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
     }
 

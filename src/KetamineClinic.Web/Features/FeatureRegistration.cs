@@ -1,5 +1,6 @@
-using KetamineClinic.Web.Features.Demo;
 using KetamineClinic.Web.Features.Accounts;
+using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.Fhir;
 using KetamineClinic.Web.Features.Patients;
 using KetamineClinic.Web.Features.Today;
 
@@ -14,6 +15,7 @@ public static class FeatureRegistration
         builder.AddAccounts();
         builder.AddToday();
         builder.AddPatients();
+        builder.AddFhir();
         return builder;
     }
 
@@ -21,6 +23,7 @@ public static class FeatureRegistration
     {
         app.MapAccounts();
         app.MapPatients();
+        app.MapFhir();
         return app;
     }
 }

@@ -8,7 +8,7 @@ public sealed partial class AuditLogPage
 {
     private static readonly string[] KnownActions =
     [
-        AuditActions.Read, AuditActions.Search, AuditActions.Create, AuditActions.Update, AuditActions.Export,
+        AuditActions.Read, AuditActions.Search, AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Export,
         AuditActions.Override, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.SignOut,
         AuditActions.AccountChange, AuditActions.Verify,
     ];

@@ -9,6 +9,7 @@ public static class AuditActions
     public const string Search = "search";
     public const string Create = "create";
     public const string Update = "update";
+    public const string Delete = "delete";
     public const string Export = "export";
     public const string Override = "override";
     public const string SignIn = "sign-in";

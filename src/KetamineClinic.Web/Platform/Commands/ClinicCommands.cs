@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Features.Fhir.Security;
 using KetamineClinic.Web.Platform.Accounts;
 using KetamineClinic.Web.Platform.Audit;
 
@@ -19,7 +20,7 @@ public static class ClinicCommands
         Ketamine Clinic commands (the web server does not start):
           audit verify                          check every link of the audit chain
           admin create --email <e> --name <n>   create an administrator with a one-time password
-        """;
+        """ + "\n" + FhirClientCommands.Help;
 
     /// <summary>
     /// When <paramref name="args"/> name a command, builds the app (without starting it), runs the command, sets
@@ -39,7 +40,7 @@ public static class ClinicCommands
     }
 
     public static bool IsCommand(string[] args) =>
-        args is ["audit" or "admin" or "help", ..];
+        args is ["audit" or "admin" or "fhir-client" or "help", ..];
 
     /// <summary>Runs one command against the app's services; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, CancellationToken ct)
@@ -51,6 +52,7 @@ public static class ClinicCommands
             {
                 ["audit", "verify"] => await VerifyAuditAsync(services, output, ct),
                 ["admin", "create", .. var options] => await CreateAdministratorAsync(services, options, output, ct),
+                ["fhir-client", .. var rest] => await FhirClientCommands.RunAsync(rest, services, output, ct),
                 _ => await UsageAsync(output),
             };
         }
@@ -106,7 +108,8 @@ public static class ClinicCommands
         }
     }
 
-    private static bool TryParseOptions(string[] options, out Dictionary<string, string> values)
+    /// <summary>Parses <c>--name value</c> and <c>--name=value</c> pairs; false on anything else.</summary>
+    internal static bool TryParseOptions(string[] options, out Dictionary<string, string> values)
     {
         values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Length; i++)
