@@ -25,4 +25,6 @@ public sealed record ClinicProtocol
     public OutcomesProtocol Outcomes { get; init; } = OutcomesProtocol.Default;
     public ControlledSubstancesProtocol ControlledSubstances { get; init; } = ControlledSubstancesProtocol.Default;
     public InstrumentsProtocol Instruments { get; init; } = InstrumentsProtocol.Default;
+    public VitalsProtocol Vitals { get; init; } = VitalsProtocol.Default;
+    public DischargeProtocol Discharge { get; init; } = DischargeProtocol.Default;
 }
