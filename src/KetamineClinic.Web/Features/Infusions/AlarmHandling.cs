@@ -85,8 +85,14 @@ public sealed class AlarmAcknowledgement(
             alarm.Version = Guid.NewGuid();
             db.Add(new SessionEvent
             {
-                SessionId = alarm.SessionId, At = now, Kind = SessionEventKind.AlarmAcknowledged, AlarmId = alarm.Id, RuleId = alarm.RuleId,
-                Reason = actionTaken, ActorUserId = alarm.AcknowledgedByUserId, ActorName = actor.Name,
+                SessionId = alarm.SessionId,
+                At = now,
+                Kind = SessionEventKind.AlarmAcknowledged,
+                AlarmId = alarm.Id,
+                RuleId = alarm.RuleId,
+                Reason = actionTaken,
+                ActorUserId = alarm.AcknowledgedByUserId,
+                ActorName = actor.Name,
             });
             await audits.For(actor.ToAudit()).StageAsync(db, new AuditEntry(
                 AuditActions.Update, "VitalAlarm", alarm.Id.ToString(), session.PatientId, Detail: $"acknowledged {alarm.RuleId}"));
@@ -157,7 +163,11 @@ public sealed class AlarmEscalator(
             alarm.Version = Guid.NewGuid();
             db.Add(new SessionEvent
             {
-                SessionId = alarm.SessionId, At = now, Kind = SessionEventKind.AlarmEscalated, AlarmId = alarm.Id, RuleId = alarm.RuleId,
+                SessionId = alarm.SessionId,
+                At = now,
+                Kind = SessionEventKind.AlarmEscalated,
+                AlarmId = alarm.Id,
+                RuleId = alarm.RuleId,
                 Reason = string.Create(CultureInfo.InvariantCulture, $"Not acknowledged within {AlarmEscalation.EscalationMinutes(alarm.Severity, protocol)} min."),
                 ActorName = ActorName,
             });

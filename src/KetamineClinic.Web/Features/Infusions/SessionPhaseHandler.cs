@@ -98,8 +98,12 @@ public sealed class SessionPhaseHandler(
         db.Add(session);
         db.Add(new SessionEvent
         {
-            SessionId = session.Id, At = now, Kind = SessionEventKind.CheckedIn, ToPhase = SessionPhase.CheckedIn,
-            ActorUserId = NullIfEmpty(actor.UserId), ActorName = actor.Name,
+            SessionId = session.Id,
+            At = now,
+            Kind = SessionEventKind.CheckedIn,
+            ToPhase = SessionPhase.CheckedIn,
+            ActorUserId = NullIfEmpty(actor.UserId),
+            ActorName = actor.Name,
         });
         await audits.For(actor.ToAudit()).StageAsync(db, new AuditEntry(AuditActions.Create, "InfusionSession", session.Id.ToString(), patientId, Detail: $"check-in to chair {chair.Label}"));
         try
@@ -188,8 +192,14 @@ public sealed class SessionPhaseHandler(
         session.Version = Guid.NewGuid();
         db.Add(new SessionEvent
         {
-            SessionId = session.Id, At = now, Kind = SessionEventKind.PhaseChanged, FromPhase = from, ToPhase = to, Reason = reason,
-            ActorUserId = NullIfEmpty(actor.UserId), ActorName = actor.Name,
+            SessionId = session.Id,
+            At = now,
+            Kind = SessionEventKind.PhaseChanged,
+            FromPhase = from,
+            ToPhase = to,
+            Reason = reason,
+            ActorUserId = NullIfEmpty(actor.UserId),
+            ActorName = actor.Name,
         });
 
         var changedAlarms = new List<VitalAlarm>();
@@ -204,8 +214,14 @@ public sealed class SessionPhaseHandler(
                 changedAlarms.Add(alarm);
                 db.Add(new SessionEvent
                 {
-                    SessionId = session.Id, At = now, Kind = SessionEventKind.AlarmResolved, AlarmId = alarm.Id, RuleId = alarm.RuleId,
-                    Reason = "Session ended.", ActorUserId = NullIfEmpty(actor.UserId), ActorName = actor.Name,
+                    SessionId = session.Id,
+                    At = now,
+                    Kind = SessionEventKind.AlarmResolved,
+                    AlarmId = alarm.Id,
+                    RuleId = alarm.RuleId,
+                    Reason = "Session ended.",
+                    ActorUserId = NullIfEmpty(actor.UserId),
+                    ActorName = actor.Name,
                 });
             }
         }

@@ -288,8 +288,13 @@ public sealed class VitalsIngestion(
                 raised.Add(row);
                 db.Add(new SessionEvent
                 {
-                    SessionId = session.Id, At = now, Kind = SessionEventKind.AlarmRaised, AlarmId = row.Id, RuleId = row.RuleId,
-                    Reason = row.Message, ActorName = batch.Sender.AuditName,
+                    SessionId = session.Id,
+                    At = now,
+                    Kind = SessionEventKind.AlarmRaised,
+                    AlarmId = row.Id,
+                    RuleId = row.RuleId,
+                    Reason = row.Message,
+                    ActorName = batch.Sender.AuditName,
                 });
             }
 
@@ -299,7 +304,10 @@ public sealed class VitalsIngestion(
                 {
                     db.Add(new SessionEvent
                     {
-                        SessionId = session.Id, At = now, Kind = SessionEventKind.EpisodeUnconfirmed, RuleId = closed.Rule.Value,
+                        SessionId = session.Id,
+                        At = now,
+                        Kind = SessionEventKind.EpisodeUnconfirmed,
+                        RuleId = closed.Rule.Value,
                         Reason = string.Create(CultureInfo.InvariantCulture, $"VS-CONF-01: {closed.Rule} first met at {closed.FirstMetAt:HH:mm:ss} UTC was not confirmed."),
                         ActorName = batch.Sender.AuditName,
                     });
@@ -317,8 +325,13 @@ public sealed class VitalsIngestion(
                         alarm.ResolvedAt = now;
                         db.Add(new SessionEvent
                         {
-                            SessionId = session.Id, At = now, Kind = SessionEventKind.AlarmResolved, AlarmId = alarm.Id, RuleId = alarm.RuleId,
-                            Reason = "Condition cleared after acknowledgement.", ActorName = batch.Sender.AuditName,
+                            SessionId = session.Id,
+                            At = now,
+                            Kind = SessionEventKind.AlarmResolved,
+                            AlarmId = alarm.Id,
+                            RuleId = alarm.RuleId,
+                            Reason = "Condition cleared after acknowledgement.",
+                            ActorName = batch.Sender.AuditName,
                         });
                     }
 
