@@ -28,6 +28,9 @@ public sealed class InfusionDayAppFactory : ClinicAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Outside Development the build output serves no _framework/ or _content/ files unless asked (stack-notes
+        // pitfall 5); the browser test needs blazor.web.js and MudBlazor's assets.
+        builder.UseStaticWebAssets();
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null)
