@@ -1,6 +1,8 @@
 using KetamineClinic.Web.Features.Accounts;
 using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.DeviceFeed;
 using KetamineClinic.Web.Features.Fhir;
+using KetamineClinic.Web.Features.Infusions;
 using KetamineClinic.Web.Features.Patients;
 using KetamineClinic.Web.Features.Today;
 
@@ -16,6 +18,8 @@ public static class FeatureRegistration
         builder.AddToday();
         builder.AddPatients();
         builder.AddFhir();
+        builder.AddInfusions();
+        builder.AddDeviceFeed();
         return builder;
     }
 
@@ -24,6 +28,8 @@ public static class FeatureRegistration
         app.MapAccounts();
         app.MapPatients();
         app.MapFhir();
+        app.MapInfusions();
+        app.MapDeviceFeed();
         return app;
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace KetamineClinic.Web.Features.DeviceFeed;
+
+public static class DeviceFeedRegistration
+{
+    public static IHostApplicationBuilder AddDeviceFeed(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DeviceDirectory>();
+        builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services
+            .AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceClaims.Scheme, displayName: "Device key", configureOptions: null);
+        builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(
+            DeviceClaims.Policy,
+            p => p.AddAuthenticationSchemes(DeviceClaims.Scheme).RequireAuthenticatedUser().RequireClaim(DeviceClaims.DeviceId)));
+        return builder;
+    }
+
+    public static WebApplication MapDeviceFeed(this WebApplication app)
+    {
+        app.MapDeviceReadings();
+        return app;
+    }
+}
