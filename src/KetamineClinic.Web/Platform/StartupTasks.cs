@@ -43,7 +43,8 @@ public static class StartupTasks
             if (app.Configuration.IsDemoEnabled(app.Environment))
             {
                 var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-                lines.Add("  Demo mode: synthetic data, simulated vitals feed.");
+                // The vitals simulator arrives with the infusion-day feed; say nothing it does not do yet.
+                lines.Add("  Demo mode: synthetic clinic, staff and patients.");
                 lines.Add("  Staff sign-ins: admin@demo.clinic, physician@demo.clinic, nurse@demo.clinic, nurse2@demo.clinic,");
                 lines.Add("                  frontdesk@demo.clinic, pharmacist@demo.clinic; patient: patient@demo.clinic");
                 lines.Add($"  Password (all): {demo.Password}");
