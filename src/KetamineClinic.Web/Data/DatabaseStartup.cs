@@ -5,7 +5,7 @@ namespace KetamineClinic.Web.Data;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite.</summary>
+    /// <summary>Applies pending migrations (schema only ever comes from migrations) and turns on WAL for SQLite.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<ClinicDbContext>>();
