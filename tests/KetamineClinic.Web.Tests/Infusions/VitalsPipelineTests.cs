@@ -225,6 +225,31 @@ public sealed class VitalsPipelineTests
 
     [Theory]
     [ClassData(typeof(AllProviders))]
+    [Trait("Rule", "VS-SPO2-02")]
+    public async Task GivenCriticalAlarmsOnTwoChairs_WhenNobodyAcknowledgesForTwoMinutes_ThenBothEscalatedEachAudited(DatabaseProvider provider)
+    {
+        await using var s = await StartAsync(provider);
+        var first = await s.StartInfusionAsync(0);
+        var second = await s.StartInfusionAsync(1);
+        s.Clock.Advance(TimeSpan.FromMinutes(10));
+        await s.IngestAsync(s.DeviceBatch(0, Values("ox-a", T0.AddMinutes(10), new VitalValues { Spo2Percent = 86 })));
+        await s.IngestAsync(s.DeviceBatch(1, Values("ox-b", T0.AddMinutes(10), new VitalValues { Spo2Percent = 85 })));
+
+        // CRITICAL escalates after 2 min (protocol default).
+        s.Clock.Advance(TimeSpan.FromMinutes(2));
+        await s.EscalateAsync();
+
+        var alarms = (await s.AlarmsAsync(first)).Concat(await s.AlarmsAsync(second)).ToList();
+        Assert.Equal(2, alarms.Count);
+        Assert.All(alarms, a => Assert.Equal((AlarmState.Escalated, T0.AddMinutes(12)), (a.State, a.EscalatedAt)));
+        await using var db = s.Db();
+        var audits = await db.Set<AuditEvent>().Where(e => e.ResourceType == "VitalAlarm").ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, e => Assert.Equal("system:alarm-escalation", e.UserName));
+    }
+
+    [Theory]
+    [ClassData(typeof(AllProviders))]
     public async Task GivenAnEscalatedAlarm_WhenANurseAcknowledgesAndTheBpClears_ThenResolved(DatabaseProvider provider)
     {
         await using var s = await StartAsync(provider);

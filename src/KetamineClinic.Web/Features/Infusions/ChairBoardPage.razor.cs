@@ -175,7 +175,7 @@ public sealed partial class ChairBoardPage
     private async Task AuditNewPatientsAsync(Guid siteId)
     {
         var shown = _tiles?.Where(t => t.Session is not null).Select(t => t.Session!.PatientId).Where(_auditedPatients.Add).ToList() ?? [];
-        await Board.AuditViewAsync(Audit, "ChairBoard", siteId.ToString(), shown);
+        await ChairBoardQuery.AuditViewAsync(Audit, "ChairBoard", siteId.ToString(), shown);
     }
 
     private async Task<TileOutcome> AcknowledgeAsync(Guid alarmId, string actionTaken)

@@ -3,7 +3,7 @@ using KetamineClinic.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace KetamineClinic.Benchmarks;
+namespace KetamineClinic.Load;
 
 /// <summary>The real app (Program) on Kestrel, SQLite with connection pooling as in production, warnings-only logging.</summary>
 internal sealed class BenchAppFactory : WebApplicationFactory<Program>

@@ -11,7 +11,7 @@ using KetamineClinic.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KetamineClinic.Benchmarks;
+namespace KetamineClinic.Load;
 
 // bench/load: readings/s over HTTP batches on SQLite, a no-op endpoint's requests/s in the same run, and
 // reading-to-board latency (HTTP send → broadcaster subscriber) with N chairs posting once a second.
