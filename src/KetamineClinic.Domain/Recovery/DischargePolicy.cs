@@ -12,22 +12,22 @@ namespace KetamineClinic.Domain.Recovery;
 public static class DischargePolicy
 {
     /// <summary>DC-01: minimum observation since the end of the infusion (+30 min with DDI-CNS-01).</summary>
-    public static readonly RuleId Dc01 = "DC-01";
+    public static RuleId Dc01 => "DC-01";
 
     /// <summary>DC-02: the configured instrument meets its threshold (Aldrete also needs consciousness = 2).</summary>
-    public static readonly RuleId Dc02 = "DC-02";
+    public static RuleId Dc02 => "DC-02";
 
     /// <summary>DC-03: last BP ≤ 180/110, ≤ 15 min old, within ±20 % of baselineBP or acknowledged, no unresolved VS alarm.</summary>
-    public static readonly RuleId Dc03 = "DC-03";
+    public static RuleId Dc03 => "DC-03";
 
     /// <summary>DC-04: clinician attests dissociation and sedation resolved, no new psychotic symptoms.</summary>
-    public static readonly RuleId Dc04 = "DC-04";
+    public static RuleId Dc04 => "DC-04";
 
     /// <summary>DC-05: no SI trigger, or every SI event's required actions complete; SI-4 is never a home discharge.</summary>
-    public static readonly RuleId Dc05 = "DC-05";
+    public static RuleId Dc05 => "DC-05";
 
     /// <summary>DC-06: responsible adult escort documented and the no-driving instruction given.</summary>
-    public static readonly RuleId Dc06 = "DC-06";
+    public static RuleId Dc06 => "DC-06";
 
     /// <summary>Evaluates every DC rule for a requested discharge.</summary>
     /// <exception cref="ArgumentException">The discharge instant is before the end of the infusion.</exception>
@@ -78,7 +78,7 @@ public static class DischargePolicy
     }
 
     private static int MinimumObservationMinutes(bool cns, DischargeProtocol p) =>
-        checked(p.MinPostInfusionObservationMinutes + (cns ? p.CnsDepressantExtensionMinutes : 0));
+        p.MinPostInfusionObservationMinutes + (cns ? p.CnsDepressantExtensionMinutes : 0);
 
     private static (DischargeRuleResult Result, DateTimeOffset Earliest) EvaluateDc01(DischargeAssessment a, DischargeProtocol p)
     {
@@ -100,7 +100,7 @@ public static class DischargePolicy
         };
     }
 
-    private static readonly string[] Dc02Sources = ["C", "S55", "S57", "S59"];
+    private static string[] Dc02Sources => ["C", "S55", "S57", "S59"];
 
     private static (DischargeRuleResult Result, AldreteResult? Aldrete, PadssResult? Padss) EvaluateDc02Padss(DischargeAssessment a, DischargeProtocol p)
     {
@@ -299,9 +299,9 @@ public static class DischargePolicy
             : Fail(Dc06, "DC-06: " + string.Join("; ", missing) + ".", "C", "S1", "S4", "S5");
     }
 
-    /// <summary>|current − baseline| ≤ percent % of baseline, exactly.</summary>
+    /// <summary>|current − baseline| ≤ percent % of baseline, exactly (the project compiles with overflow checks).</summary>
     private static bool WithinPercent(int baseline, int current, int percent) =>
-        checked(100 * Math.Abs(current - baseline)) <= checked(percent * baseline);
+        100 * Math.Abs(current - baseline) <= percent * baseline;
 
     private static DischargeRuleResult Pass(RuleId rule, string reason, params string[] sources) => new(rule, true, reason, sources);
 

@@ -10,13 +10,13 @@ public sealed class DischargePolicyTests
 {
     private static readonly DateTimeOffset InfusionEnd = new(2025, 3, 3, 10, 0, 0, TimeSpan.Zero);
 
-    private static DateTimeOffset Clock(int hour, int minute, int second = 0) => new(2025, 3, 3, hour, minute, second, TimeSpan.Zero);
+    internal static DateTimeOffset Clock(int hour, int minute, int second = 0) => new(2025, 3, 3, hour, minute, second, TimeSpan.Zero);
 
-    private static VitalsReading Last(DateTimeOffset at, int sbp = 128, int dbp = 78, int hr = 72, int spo2 = 97) =>
+    internal static VitalsReading Last(DateTimeOffset at, int sbp = 128, int dbp = 78, int hr = 72, int spo2 = 97) =>
         new(at, new BloodPressure(sbp, dbp), new HeartRate(hr), Spo2.RoomAir(spo2));
 
     /// <summary>An assessment that passes every DC rule: 45 min after the end, last reading 5 min old, PADSS 10.</summary>
-    private static DischargeAssessment Passing() => new()
+    internal static DischargeAssessment Passing() => new()
     {
         DischargeAt = Clock(10, 45),
         InfusionEndedAt = InfusionEnd,
@@ -505,4 +505,161 @@ public sealed class DischargePolicyTests
                 DischargeChecklistItem.EscortAndDrivingAcknowledgement,
             ],
             Enum.GetValues<DischargeChecklistItem>());
+}
+
+public sealed class DischargePolicyTextTests
+{
+    private static DischargeDecision Evaluate(DischargeAssessment assessment) => DischargePolicy.Evaluate(assessment, ClinicProtocol.Default);
+
+    [Fact]
+    public void GivenRuleIds_WhenRead_ThenMatchTheSpec() =>
+        Assert.Equal(
+            ["DC-01", "DC-02", "DC-03", "DC-04", "DC-05", "DC-06"],
+            new[] { DischargePolicy.Dc01, DischargePolicy.Dc02, DischargePolicy.Dc03, DischargePolicy.Dc04, DischargePolicy.Dc05, DischargePolicy.Dc06 }.Select(r => r.Value));
+
+    [Fact]
+    [Trait("Rule", "DC-01")]
+    [Trait("Rule", "DC-02")]
+    [Trait("Rule", "DC-03")]
+    [Trait("Rule", "DC-04")]
+    [Trait("Rule", "DC-05")]
+    [Trait("Rule", "DC-06")]
+    public void GivenEveryCriterionMet_WhenDischarging_ThenEachRuleGivesItsReasonAndSources()
+    {
+        var decision = Evaluate(DischargePolicyTests.Passing());
+
+        Assert.Equal(
+            [
+                ("DC-04: the clinician attests dissociation and sedation resolved and no new psychotic symptoms.", new[] { "C" }),
+                ("DC-05: no SI trigger fired in this encounter.", new[] { "C", "S58", "S69", "S71" }),
+                ("DC-06: escort documented and no-driving instruction given.", new[] { "C", "S1", "S4", "S5" }),
+            ],
+            decision.Rules.Skip(3).Select(r => (r.Reason, r.Sources.ToArray())));
+        Assert.Equal(["C", "S4", "S5"], decision.For(DischargePolicy.Dc01).Sources);
+        Assert.Equal(["C", "S55", "S57", "S59"], decision.For(DischargePolicy.Dc02).Sources);
+        Assert.Equal(["C", "S55", "S57"], decision.For(DischargePolicy.Dc03).Sources);
+    }
+
+    [Fact]
+    [Trait("Vector", "TV-79")]
+    [Trait("Rule", "DC-01")]
+    public void GivenCnsDepressantAndSixtyMinutesPassed_WhenDischarging_ThenReasonShowsTheExtension()
+    {
+        var assessment = DischargePolicyTests.Passing() with
+        {
+            InfusionEndedAt = DischargePolicyTests.Clock(10, 40),
+            CnsDepressantInteraction = true,
+            DischargeAt = DischargePolicyTests.Clock(11, 40),
+            LastReading = DischargePolicyTests.Last(DischargePolicyTests.Clock(11, 35)),
+        };
+
+        Assert.Equal("DC-01: 60 min of observation (includes +30 min for DDI-CNS-01) completed at 2025-03-03 11:40 UTC.", Evaluate(assessment).For(DischargePolicy.Dc01).Reason);
+    }
+
+    [Fact]
+    [Trait("Rule", "DC-01")]
+    public void GivenNoCnsDepressantAndTooEarly_WhenDischarging_ThenReasonHasNoExtension()
+    {
+        var decision = Evaluate(DischargePolicyTests.Passing() with { DischargeAt = DischargePolicyTests.Clock(10, 0) });
+
+        Assert.Equal("DC-01: 30 min of observation required after the infusion ended at 2025-03-03 10:00 UTC; not before 2025-03-03 10:30 UTC.", decision.For(DischargePolicy.Dc01).Reason);
+        Assert.Equal(DischargePolicyTests.Clock(10, 30), DischargePolicy.EarliestDischargeAt(DischargePolicyTests.Clock(10, 0), cnsDepressantInteraction: false, ClinicProtocol.Default));
+    }
+
+    [Fact]
+    [Trait("Rule", "DC-04")]
+    public void GivenNoAttestation_WhenDischarging_ThenReasonAndSource()
+    {
+        var dc04 = Evaluate(DischargePolicyTests.Passing() with { Attestation = null }).For(DischargePolicy.Dc04);
+
+        Assert.Equal("DC-04: no clinician attestation yet (dissociation, sedation, psychotic symptoms).", dc04.Reason);
+        Assert.Equal(["C"], dc04.Sources);
+        Assert.Equal(["C"], Evaluate(DischargePolicyTests.Passing() with { Attestation = new ClinicianAttestation(false, true, true) }).For(DischargePolicy.Dc04).Sources);
+    }
+
+    [Fact]
+    [Trait("Rule", "DC-03")]
+    public void GivenLastReadingWithoutBp_WhenDischarging_ThenNoAcknowledgementIsOffered() =>
+        Assert.False(Evaluate(DischargePolicyTests.Passing() with { LastReading = new VitalsReading(DischargePolicyTests.Clock(10, 40), heartRate: new HeartRate(70)) }).BpDeviationNeedsAcknowledgement);
+
+    [Fact]
+    public void GivenDischargeAtTheInstantTheInfusionEnded_WhenDischarging_ThenEvaluatedNotRejected()
+    {
+        var decision = Evaluate(DischargePolicyTests.Passing() with { DischargeAt = DischargePolicyTests.Clock(10, 0), LastReading = DischargePolicyTests.Last(DischargePolicyTests.Clock(9, 58)) });
+
+        Assert.False(decision.For(DischargePolicy.Dc01).Passed);
+        Assert.StartsWith(
+            "Discharge cannot be requested before the infusion ended.",
+            Assert.Throws<ArgumentException>(() => Evaluate(DischargePolicyTests.Passing() with { DischargeAt = DischargePolicyTests.Clock(9, 59) })).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenUnknownRule_WhenLookedUp_ThenRejected() =>
+        Assert.Throws<InvalidOperationException>(() => Evaluate(DischargePolicyTests.Passing()).For("DC-99"));
+
+    [Fact]
+    public void GivenNullArguments_WhenDischarging_ThenRejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => DischargePolicy.Evaluate(null!, ClinicProtocol.Default));
+        Assert.Throws<ArgumentNullException>(() => DischargePolicy.Evaluate(DischargePolicyTests.Passing(), null!));
+        Assert.Throws<ArgumentNullException>(() => DischargePolicy.ClassifyDeparture(null!, false));
+        Assert.Throws<ArgumentNullException>(() => DischargePolicy.EarliestDischargeAt(DischargePolicyTests.Clock(10, 0), false, null!));
+        Assert.Throws<ArgumentNullException>(() => AldreteScore.Score(null!, new BloodPressure(120, 80), new BloodPressure(120, 80), Spo2.RoomAir(97), AldreteCirculationVariant.MillimetresOfMercury));
+        Assert.Throws<ArgumentNullException>(() => AldreteScore.MeetsThreshold(null!, AldreteThresholdVariant.NineOrMore));
+        var baseline = new VitalsBaseline(new BloodPressure(130, 80), new HeartRate(70), null, null, DischargePolicyTests.Clock(9, 0));
+        var current = DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 40));
+        Assert.Throws<ArgumentNullException>(() => PadssScore.Score(PadssVariant.Padss, null!, baseline, current));
+        Assert.Throws<ArgumentNullException>(() => PadssScore.VitalSignsItem(null!, current));
+        Assert.Throws<ArgumentNullException>(() => PadssScore.VitalSignsItem(baseline, null!));
+    }
+
+    [Fact]
+    public void GivenSmallerAbsoluteButLargerRelativeChange_WhenScoringPadssVitals_ThenTheRelativeDeviationDecides()
+    {
+        var baseline = new VitalsBaseline(new BloodPressure(130, 80), new HeartRate(70), null, null, DischargePolicyTests.Clock(9, 0));
+
+        var item = PadssScore.VitalSignsItem(baseline, DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 40), 150, 80, hr: 95));
+
+        Assert.Equal((1, 35.71m, PadssVital.HeartRate), (item.Points, item.LargestDeviationPercent, item.LargestDeviationIn));
+    }
+
+    [Fact]
+    public void GivenInvalidScoreInputs_WhenRejected_ThenMessagesSayWhy()
+    {
+        Assert.StartsWith("Unknown circulation variant.", Assert.Throws<ArgumentOutOfRangeException>(() => new AldreteResult(2, 2, 2, 2, 2, (AldreteCirculationVariant)5)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Aldrete item activity must be 0–2.", Assert.Throws<ArgumentOutOfRangeException>(() => new AldreteResult(3, 2, 2, 2, 2, AldreteCirculationVariant.MillimetresOfMercury)).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The PADSS vital-signs item needs BP and HR",
+            Assert.Throws<ArgumentException>(() => PadssScore.VitalSignsItem(new VitalsBaseline(new BloodPressure(130, 80), null, null, null, DischargePolicyTests.Clock(9, 0)), DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 40)))).Message,
+            StringComparison.Ordinal);
+        Assert.StartsWith("Instrument is not a known value.", Assert.Throws<ArgumentOutOfRangeException>(() => DischargeProtocol.Default with { Instrument = (DischargeInstrument)9 }).Message, StringComparison.Ordinal);
+        Assert.StartsWith("PadssMinimumTotal must be 0–10.", Assert.Throws<ArgumentOutOfRangeException>(() => DischargeProtocol.Default with { PadssMinimumTotal = 11 }).Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DischargePolicySourceTests
+{
+    [Fact]
+    [Trait("Rule", "DC-01")]
+    [Trait("Rule", "DC-02")]
+    public void GivenFailingDc01AndDc02_WhenDischarging_ThenTheirFindingsKeepTheirSources()
+    {
+        var decision = DischargePolicy.Evaluate(
+            DischargePolicyTests.Passing() with { DischargeAt = DischargePolicyTests.Clock(10, 10), Padss = null, LastReading = DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 5)) },
+            ClinicProtocol.Default);
+
+        Assert.Equal(["C", "S4", "S5"], decision.For(DischargePolicy.Dc01).Finding!.Sources);
+        Assert.Equal(["C", "S55", "S57", "S59"], decision.For(DischargePolicy.Dc02).Finding!.Sources);
+    }
+
+    [Fact]
+    public void GivenHeartRateFallAndSmallerSystolicRise_WhenScoringPadssVitals_ThenTheFallDecides()
+    {
+        var baseline = new VitalsBaseline(new BloodPressure(130, 80), new HeartRate(70), null, null, DischargePolicyTests.Clock(9, 0));
+
+        var item = PadssScore.VitalSignsItem(baseline, DischargePolicyTests.Last(DischargePolicyTests.Clock(10, 40), 150, 80, hr: 45));
+
+        Assert.Equal((1, 35.71m, PadssVital.HeartRate), (item.Points, item.LargestDeviationPercent, item.LargestDeviationIn));
+    }
 }

@@ -14,22 +14,22 @@ namespace KetamineClinic.Domain.Infusions.Vitals;
 public static class PreInfusionGate
 {
     /// <summary>BP-PRE-01 (HARD STOP): SBP &gt; 180 or DBP &gt; 110 on the deciding reading → defer.</summary>
-    public static readonly RuleId BpPre01 = "BP-PRE-01";
+    public static RuleId BpPre01 => "BP-PRE-01";
 
     /// <summary>BP-PRE-02 (WARN): not deferred and SBP &gt; 140 or DBP &gt; 90 → physician risk–benefit note.</summary>
-    public static readonly RuleId BpPre02 = "BP-PRE-02";
+    public static RuleId BpPre02 => "BP-PRE-02";
 
     /// <summary>BP-PRE-03 (WARN): SBP &lt; 90 or DBP &lt; 60 → physician review.</summary>
-    public static readonly RuleId BpPre03 = "BP-PRE-03";
+    public static RuleId BpPre03 => "BP-PRE-03";
 
     /// <summary>HR-PRE-01 (HARD STOP): HR &gt; 120 or &lt; 45 → defer.</summary>
-    public static readonly RuleId HrPre01 = "HR-PRE-01";
+    public static RuleId HrPre01 => "HR-PRE-01";
 
     /// <summary>HR-PRE-02 (WARN): 45 ≤ HR &lt; 50 → physician acknowledgement.</summary>
-    public static readonly RuleId HrPre02 = "HR-PRE-02";
+    public static RuleId HrPre02 => "HR-PRE-02";
 
     /// <summary>SPO2-PRE-01 (HARD STOP): SpO₂ &lt; 92 % on room air → defer pending physician review.</summary>
-    public static readonly RuleId Spo2Pre01 = "SPO2-PRE-01";
+    public static RuleId Spo2Pre01 => "SPO2-PRE-01";
 
     /// <summary>
     /// Evaluates the gates on the first pre-infusion reading and, when taken, its repeat.

@@ -12,46 +12,46 @@ namespace KetamineClinic.Domain.Infusions.Vitals;
 public static class VitalsPolicy
 {
     /// <summary>VS-BP-01 (WARN): 160 &lt; SBP ≤ 180 or 100 &lt; DBP ≤ 110.</summary>
-    public static readonly RuleId VsBp01 = "VS-BP-01";
+    public static RuleId VsBp01 => "VS-BP-01";
 
     /// <summary>VS-BP-02 (ALERT): SBP &gt; 180 or DBP &gt; 110 and no target-organ symptom.</summary>
-    public static readonly RuleId VsBp02 = "VS-BP-02";
+    public static RuleId VsBp02 => "VS-BP-02";
 
     /// <summary>VS-BP-03 (CRITICAL): SBP &gt; 180 or DBP &gt; 110 with a target-organ symptom.</summary>
-    public static readonly RuleId VsBp03 = "VS-BP-03";
+    public static RuleId VsBp03 => "VS-BP-03";
 
     /// <summary>VS-SYM-01 (CRITICAL): any target-organ symptom at any BP.</summary>
-    public static readonly RuleId VsSym01 = "VS-SYM-01";
+    public static RuleId VsSym01 => "VS-SYM-01";
 
     /// <summary>VS-HR-01 (ALERT): HR &gt; 110 sustained.</summary>
-    public static readonly RuleId VsHr01 = "VS-HR-01";
+    public static RuleId VsHr01 => "VS-HR-01";
 
     /// <summary>VS-HR-02 (ALERT): HR &lt; 50.</summary>
-    public static readonly RuleId VsHr02 = "VS-HR-02";
+    public static RuleId VsHr02 => "VS-HR-02";
 
     /// <summary>VS-SPO2-01 (WARN): SpO₂ ≤ 92 % on room air or &lt; 94 % on O₂.</summary>
-    public static readonly RuleId VsSpo201 = "VS-SPO2-01";
+    public static RuleId VsSpo201 => "VS-SPO2-01";
 
     /// <summary>VS-SPO2-02 (CRITICAL): SpO₂ &lt; 90 %.</summary>
-    public static readonly RuleId VsSpo202 = "VS-SPO2-02";
+    public static RuleId VsSpo202 => "VS-SPO2-02";
 
     /// <summary>VS-RR-01 (CRITICAL): RR &lt; rrFloorPerMin or apnea ≥ apneaSec.</summary>
-    public static readonly RuleId VsRr01 = "VS-RR-01";
+    public static RuleId VsRr01 => "VS-RR-01";
 
     /// <summary>VS-SED-01 (CRITICAL): MOAA/S ≤ 2 or not responding to voice.</summary>
-    public static readonly RuleId VsSed01 = "VS-SED-01";
+    public static RuleId VsSed01 => "VS-SED-01";
 
     /// <summary>VS-PSY-01 (ALERT): severe emergence reaction, agitation or psychotic symptoms.</summary>
-    public static readonly RuleId VsPsy01 = "VS-PSY-01";
+    public static RuleId VsPsy01 => "VS-PSY-01";
 
     /// <summary>VS-CONF-01: confirmation of WARN/ALERT readings; "sustained" for VS-HR-01.</summary>
-    public static readonly RuleId VsConf01 = "VS-CONF-01";
+    public static RuleId VsConf01 => "VS-CONF-01";
 
     /// <summary>VS-PREC-01: only the most severe matching rule of a family is raised; the others are logged as suppressed.</summary>
-    public static readonly RuleId VsPrec01 = "VS-PREC-01";
+    public static RuleId VsPrec01 => "VS-PREC-01";
 
     /// <summary>VS-CFG-01 (BLOCK): no infusion starts while rrFloorPerMin or apneaSec is unset.</summary>
-    public static readonly RuleId VsCfg01 = "VS-CFG-01";
+    public static RuleId VsCfg01 => "VS-CFG-01";
 
     /// <summary>Every in-session alarm rule, most severe first within each family.</summary>
     public static IReadOnlyList<RuleId> AlarmRules => [.. Catalog.All.Select(r => r.Id)];
@@ -441,7 +441,7 @@ public static class VitalsPolicy
     private static List<AlarmAction> ActionsFor(Catalog.Rule rule, MonitoringPhase phase)
     {
         var actions = new List<AlarmAction>();
-        foreach (var action in rule.Actions)
+        foreach (var action in BaseActions(rule.Kind))
         {
             switch (action, phase)
             {
@@ -469,8 +469,8 @@ public static class VitalsPolicy
             VitalSignFamily.BloodPressure => string.Join(
                 ", ",
                 new[] { r.BloodPressure?.ToString(), r.Symptoms is { } s && s.HasTargetOrganSymptom() ? "symptoms: " + (s & ReportedSymptomsExtensions.TargetOrgan).ToString() : null }.OfType<string>()),
-            VitalSignFamily.HeartRate => r.HeartRate?.ToString() ?? string.Empty,
-            VitalSignFamily.Oxygenation => r.Spo2?.ToString() ?? string.Empty,
+            VitalSignFamily.HeartRate => Text($"{r.HeartRate}"),
+            VitalSignFamily.Oxygenation => Text($"{r.Spo2}"),
             VitalSignFamily.Respiration => string.Join(
                 ", ",
                 new[] { r.RespiratoryRate is { } rr ? Text($"RR {rr}") : null, r.ApneaObservedSeconds is { } a ? Text($"apnea {a} s") : null }.OfType<string>()),
@@ -488,8 +488,40 @@ public static class VitalsPolicy
             AlarmConfirmation.ConfirmedOnRecheck => "confirmed on the recheck after an unconfirmed repeat",
             AlarmConfirmation.Sustained => Text($"sustained for {minutes:0.#} min"),
         };
-        return Text($"{rule.Id}: {rule.Summary} ({values}), {confirmation}.");
+        return Text($"{rule.Id}: {Summary(rule.Kind)} ({values}), {confirmation}.");
     }
+
+    /// <summary>The §4.3 action column in plain words.</summary>
+    private static string Summary(Kind kind) => kind switch
+    {
+        Kind.Bp03 => "BP above 180/110 with a target-organ symptom: stop the infusion, emergency response (911 / ACLS), transfer",
+        Kind.Sym01 => "target-organ symptom: stop the infusion, physician to the bedside now, evaluate for emergency transfer",
+        Kind.Bp02 => "BP above 180/110, asymptomatic: pause the infusion, notify the physician, recheck every 5 min until SBP ≤ 180 and DBP ≤ 110; resume only on the physician's order",
+        Kind.Bp01 => "BP in the 160–180 / 100–110 band: BP every 5 min, notify the nurse",
+        Kind.Hr01 => "sustained HR above 110 /min: notify the physician, consider pausing",
+        Kind.Hr02 => "HR below 50 /min: notify the physician",
+        Kind.Spo202 => "SpO2 below 90 %: stop the infusion, give O2, airway support, call the physician",
+        Kind.Spo201 => "SpO2 ≤ 92 % on room air or < 94 % on O2: stimulate, reposition the airway, recheck, consider O2",
+        Kind.Rr01 => "RR below the floor or apnea: stop the infusion, airway management",
+        Kind.Sed01 => "deep sedation (MOAA/S ≤ 2 or not responding to voice): stop the infusion, monitor the airway",
+        Kind.Psy01 => "severe emergence reaction, agitation or psychotic symptoms: pause, lower stimulation, physician evaluation",
+    };
+
+    /// <summary>The §4.3 action column as structured actions, before adapting them to the phase.</summary>
+    private static AlarmAction[] BaseActions(Kind kind) => kind switch
+    {
+        Kind.Bp03 => [AlarmAction.StopInfusion, AlarmAction.EmergencyResponse, AlarmAction.Transfer],
+        Kind.Sym01 => [AlarmAction.StopInfusion, AlarmAction.PhysicianToBedside, AlarmAction.EvaluateForEmergencyTransfer],
+        Kind.Bp02 => [AlarmAction.PauseInfusion, AlarmAction.NotifyPhysician, AlarmAction.RecheckQ5UntilBelow, AlarmAction.ResumeOnlyOnPhysicianOrder],
+        Kind.Bp01 => [AlarmAction.IncreaseBpFrequencyQ5, AlarmAction.NotifyNurse],
+        Kind.Hr01 => [AlarmAction.NotifyPhysician, AlarmAction.ConsiderPausingInfusion],
+        Kind.Hr02 => [AlarmAction.NotifyPhysician],
+        Kind.Spo202 => [AlarmAction.StopInfusion, AlarmAction.GiveOxygen, AlarmAction.AirwaySupport, AlarmAction.NotifyPhysician],
+        Kind.Spo201 => [AlarmAction.Stimulate, AlarmAction.RepositionAirway, AlarmAction.Recheck, AlarmAction.ConsiderOxygen],
+        Kind.Rr01 => [AlarmAction.StopInfusion, AlarmAction.AirwaySupport],
+        Kind.Sed01 => [AlarmAction.StopInfusion, AlarmAction.MonitorAirway],
+        Kind.Psy01 => [AlarmAction.PauseInfusion, AlarmAction.LowerStimulation, AlarmAction.PhysicianEvaluation],
+    };
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
@@ -525,42 +557,20 @@ public static class VitalsPolicy
     {
         public static readonly IReadOnlyList<Rule> All =
         [
-            new(VsBp03, Kind.Bp03, VitalSignFamily.BloodPressure, AlarmSeverity.Critical, Mode.Immediate, 1, ObservationInterpretation.CriticalHigh,
-                "BP above 180/110 with a target-organ symptom: stop the infusion, emergency response (911 / ACLS), transfer",
-                [AlarmAction.StopInfusion, AlarmAction.EmergencyResponse, AlarmAction.Transfer]),
-            new(VsSym01, Kind.Sym01, VitalSignFamily.BloodPressure, AlarmSeverity.Critical, Mode.Immediate, 0, null,
-                "target-organ symptom: stop the infusion, physician to the bedside now, evaluate for emergency transfer",
-                [AlarmAction.StopInfusion, AlarmAction.PhysicianToBedside, AlarmAction.EvaluateForEmergencyTransfer]),
-            new(VsBp02, Kind.Bp02, VitalSignFamily.BloodPressure, AlarmSeverity.Alert, Mode.Confirmed, 0, ObservationInterpretation.High,
-                "BP above 180/110, asymptomatic: pause the infusion, notify the physician, recheck every 5 min until SBP ≤ 180 and DBP ≤ 110; resume only on the physician's order",
-                [AlarmAction.PauseInfusion, AlarmAction.NotifyPhysician, AlarmAction.RecheckQ5UntilBelow, AlarmAction.ResumeOnlyOnPhysicianOrder]),
-            new(VsBp01, Kind.Bp01, VitalSignFamily.BloodPressure, AlarmSeverity.Warn, Mode.Confirmed, 0, ObservationInterpretation.High,
-                "BP in the 160–180 / 100–110 band: BP every 5 min, notify the nurse",
-                [AlarmAction.IncreaseBpFrequencyQ5, AlarmAction.NotifyNurse]),
-            new(VsHr01, Kind.Hr01, VitalSignFamily.HeartRate, AlarmSeverity.Alert, Mode.Sustained, 0, ObservationInterpretation.High,
-                "sustained HR above 110 /min: notify the physician, consider pausing",
-                [AlarmAction.NotifyPhysician, AlarmAction.ConsiderPausingInfusion]),
-            new(VsHr02, Kind.Hr02, VitalSignFamily.HeartRate, AlarmSeverity.Alert, Mode.Confirmed, 0, ObservationInterpretation.Low,
-                "HR below 50 /min: notify the physician",
-                [AlarmAction.NotifyPhysician]),
-            new(VsSpo202, Kind.Spo202, VitalSignFamily.Oxygenation, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow,
-                "SpO2 below 90 %: stop the infusion, give O2, airway support, call the physician",
-                [AlarmAction.StopInfusion, AlarmAction.GiveOxygen, AlarmAction.AirwaySupport, AlarmAction.NotifyPhysician]),
-            new(VsSpo201, Kind.Spo201, VitalSignFamily.Oxygenation, AlarmSeverity.Warn, Mode.Confirmed, 0, ObservationInterpretation.Low,
-                "SpO2 ≤ 92 % on room air or < 94 % on O2: stimulate, reposition the airway, recheck, consider O2",
-                [AlarmAction.Stimulate, AlarmAction.RepositionAirway, AlarmAction.Recheck, AlarmAction.ConsiderOxygen]),
-            new(VsRr01, Kind.Rr01, VitalSignFamily.Respiration, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow,
-                "RR below the floor or apnea: stop the infusion, airway management",
-                [AlarmAction.StopInfusion, AlarmAction.AirwaySupport]),
-            new(VsSed01, Kind.Sed01, VitalSignFamily.Sedation, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow,
-                "deep sedation (MOAA/S ≤ 2 or not responding to voice): stop the infusion, monitor the airway",
-                [AlarmAction.StopInfusion, AlarmAction.MonitorAirway]),
+            new(VsBp03, Kind.Bp03, VitalSignFamily.BloodPressure, AlarmSeverity.Critical, Mode.Immediate, 1, ObservationInterpretation.CriticalHigh),
+            new(VsSym01, Kind.Sym01, VitalSignFamily.BloodPressure, AlarmSeverity.Critical, Mode.Immediate, 0, null),
+            new(VsBp02, Kind.Bp02, VitalSignFamily.BloodPressure, AlarmSeverity.Alert, Mode.Confirmed, 0, ObservationInterpretation.High),
+            new(VsBp01, Kind.Bp01, VitalSignFamily.BloodPressure, AlarmSeverity.Warn, Mode.Confirmed, 0, ObservationInterpretation.High),
+            new(VsHr01, Kind.Hr01, VitalSignFamily.HeartRate, AlarmSeverity.Alert, Mode.Sustained, 0, ObservationInterpretation.High),
+            new(VsHr02, Kind.Hr02, VitalSignFamily.HeartRate, AlarmSeverity.Alert, Mode.Confirmed, 0, ObservationInterpretation.Low),
+            new(VsSpo202, Kind.Spo202, VitalSignFamily.Oxygenation, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow),
+            new(VsSpo201, Kind.Spo201, VitalSignFamily.Oxygenation, AlarmSeverity.Warn, Mode.Confirmed, 0, ObservationInterpretation.Low),
+            new(VsRr01, Kind.Rr01, VitalSignFamily.Respiration, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow),
+            new(VsSed01, Kind.Sed01, VitalSignFamily.Sedation, AlarmSeverity.Critical, Mode.Immediate, 0, ObservationInterpretation.CriticalLow),
 
             // VS-PSY-01 is an ALERT whose action is "pause", not "stop"; it still acts on the first report, because an
             // observed emergence reaction is not a noisy device value that a repeat could refute (our decision).
-            new(VsPsy01, Kind.Psy01, VitalSignFamily.Emergence, AlarmSeverity.Alert, Mode.Immediate, 0, null,
-                "severe emergence reaction, agitation or psychotic symptoms: pause, lower stimulation, physician evaluation",
-                [AlarmAction.PauseInfusion, AlarmAction.LowerStimulation, AlarmAction.PhysicianEvaluation]),
+            new(VsPsy01, Kind.Psy01, VitalSignFamily.Emergence, AlarmSeverity.Alert, Mode.Immediate, 0, null),
         ];
 
         public static Rule Get(RuleId id) =>
@@ -576,9 +586,7 @@ public static class VitalsPolicy
             AlarmSeverity Severity,
             Mode Mode,
             int Specificity,
-            ObservationInterpretation? Interpretation,
-            string Summary,
-            IReadOnlyList<AlarmAction> Actions)
+            ObservationInterpretation? Interpretation)
         {
             public int Rank => ((int)Severity * 10) + Specificity;
         }

@@ -164,6 +164,7 @@ public sealed class MonitoringPhaseTests
         Assert.Equal(ClinicalAuthority.None, finding.Authority);
         Assert.False(finding.OverrideAllowed);
         Assert.Equal("VS-CFG-01: rrFloorPerMin (VS-RR-01) is unset in the clinic protocol; no infusion can start until it is set.", finding.Message);
+        Assert.Equal(["C"], finding.Sources);
     }
 
     [Fact]
@@ -175,7 +176,8 @@ public sealed class MonitoringPhaseTests
         var finding = Assert.Single(VitalsPolicy.CheckInfusionStart(protocol));
 
         Assert.Equal(Enforcement.Block, finding.Level);
-        Assert.Contains("apneaSec", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("VS-CFG-01: apneaSec (VS-RR-01) is unset in the clinic protocol; no infusion can start until it is set.", finding.Message);
+        Assert.Equal(["C"], finding.Sources);
     }
 
     [Fact]

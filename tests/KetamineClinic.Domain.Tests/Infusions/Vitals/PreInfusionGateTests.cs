@@ -434,3 +434,127 @@ public sealed class PreInfusionGateFindingTextTests
         Assert.Equal(Domain.Rules.ClinicalAuthority.Physician, finding.Authority);
     }
 }
+
+public sealed class PreInfusionGateMostAbnormalTests
+{
+    private static PreInfusionGateDecision OutsideWindow(VitalsReading first, VitalsReading late) =>
+        PreInfusionGate.Evaluate(first, late, late.TakenAt, Domain.Protocol.ClinicProtocol.Default);
+
+    [Fact]
+    public void GivenRuleIds_WhenRead_ThenMatchTheSpec() =>
+        Assert.Equal(
+            ["BP-PRE-01", "BP-PRE-02", "BP-PRE-03", "HR-PRE-01", "HR-PRE-02", "SPO2-PRE-01"],
+            new[] { PreInfusionGate.BpPre01, PreInfusionGate.BpPre02, PreInfusionGate.BpPre03, PreInfusionGate.HrPre01, PreInfusionGate.HrPre02, PreInfusionGate.Spo2Pre01 }.Select(r => r.Value));
+
+    [Theory]
+    [Trait("Rule", "BP-PRE-03")]
+    [InlineData(85, 70, 130, 80, "BP-PRE-03: pre-infusion BP 85/70 mmHg is below 90/60: physician review before starting.")]
+    [InlineData(130, 80, 100, 55, "BP-PRE-03: pre-infusion BP 100/55 mmHg is below 90/60: physician review before starting.")]
+    public void GivenOneLowReadingOutsideTheWindow_WhenGated_ThenTheLowerValueDecidesTheLowerLimit(int sbp1, int dbp1, int sbp2, int dbp2, string message)
+    {
+        var decision = OutsideWindow(Readings.Full(Readings.At(0), sbp1, dbp1), Readings.Full(Readings.At(8), sbp2, dbp2));
+
+        Assert.Equal(message, Assert.Single(decision.Findings).Message);
+    }
+
+    [Theory]
+    [Trait("Rule", "HR-PRE-01")]
+    [InlineData(125, 80, "HR-PRE-01: pre-infusion HR 125 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    [InlineData(80, 125, "HR-PRE-01: pre-infusion HR 125 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    [InlineData(44, 80, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    [InlineData(80, 44, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    [InlineData(120, 44, "HR-PRE-01: pre-infusion HR 44 /min is outside 45–120 /min: defer the infusion; a physician may override with a reason.")]
+    public void GivenOneAbnormalHeartRateOutsideTheWindow_WhenGated_ThenTheFindingNamesTheAbnormalValue(int hr1, int hr2, string message)
+    {
+        var decision = OutsideWindow(Readings.Full(Readings.At(0), 120, 80, hr: hr1), Readings.Full(Readings.At(8), 120, 80, hr: hr2));
+
+        Assert.Equal(message, Assert.Single(decision.Findings).Message);
+    }
+
+    [Fact]
+    [Trait("Rule", "SPO2-PRE-01")]
+    public void GivenOneLowSpo2OutsideTheWindow_WhenGated_ThenTheLowerValueDefers()
+    {
+        var decision = OutsideWindow(Readings.Full(Readings.At(0), 120, 80, spo2: 97), Readings.Full(Readings.At(8), 120, 80, spo2: 90));
+
+        Assert.Equal(GateOutcome.Defer, decision.Outcome);
+        Assert.Contains("SpO2 90 %", Assert.Single(decision.Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "SPO2-PRE-01")]
+    public void GivenLowFirstSpo2AndNormalRepeat_WhenRepeatDecides_ThenProceedOnTheRepeatSpo2()
+    {
+        var decision = PreInfusionGate.Evaluate(
+            Readings.Full(Readings.At(0), 120, 80, spo2: 90),
+            Readings.Full(Readings.At(5), 120, 80, spo2: 96),
+            Readings.At(5),
+            Domain.Protocol.ClinicProtocol.Default);
+
+        Assert.Equal(GateOutcome.Proceed, decision.Outcome);
+    }
+
+    [Fact]
+    public void GivenRepeatWithoutBp_WhenRepeatDecides_ThenTheFirstBpStillDecidesAndIsTheBaseline()
+    {
+        var first = Readings.Full(Readings.At(0), 120, 80, hr: 125);
+        var repeat = new VitalsReading(Readings.At(5), heartRate: new HeartRate(80), spo2: new Spo2(97, OxygenSupport.RoomAir));
+
+        var decision = PreInfusionGate.Evaluate(first, repeat, Readings.At(5), Domain.Protocol.ClinicProtocol.Default);
+
+        var proceed = Assert.IsType<PreInfusionGateDecision.Proceed>(decision);
+        Assert.Equal(new BloodPressure(120, 80), proceed.Baseline.BloodPressure);
+        Assert.Equal(80, proceed.Baseline.HeartRate!.Value.BeatsPerMin);
+        Assert.Equal(14, proceed.Baseline.RespiratoryRate!.Value.BreathsPerMin); // only the first had RR
+    }
+
+    [Fact]
+    public void GivenRepeatWithoutSpo2_WhenFirstSpo2WasLow_ThenTheFirstSpo2StillDefers()
+    {
+        var first = Readings.Full(Readings.At(0), 120, 80, spo2: 90);
+        var repeat = new VitalsReading(Readings.At(5), new BloodPressure(120, 80), new HeartRate(70));
+
+        var decision = PreInfusionGate.Evaluate(first, repeat, Readings.At(5), Domain.Protocol.ClinicProtocol.Default);
+
+        Assert.Equal([PreInfusionGate.Spo2Pre01], decision.Findings.Select(f => f.Rule));
+    }
+
+    [Fact]
+    public void GivenDecidingReadingWithItsOwnRrAndTemperature_WhenBaselineBuilt_ThenItsValuesWinOverTheOtherReading()
+    {
+        var first = new VitalsReading(Readings.At(0), new BloodPressure(185, 100), new HeartRate(70), new Spo2(97, OxygenSupport.RoomAir), new RespiratoryRate(12), new BodyTemperature(36.5m));
+        var repeat = new VitalsReading(Readings.At(5), new BloodPressure(130, 80), new HeartRate(72), new Spo2(97, OxygenSupport.RoomAir), new RespiratoryRate(16), new BodyTemperature(37.0m));
+
+        var decided = Assert.IsAssignableFrom<PreInfusionGateDecision.Decided>(PreInfusionGate.Evaluate(first, repeat, Readings.At(5), Domain.Protocol.ClinicProtocol.Default));
+
+        Assert.Equal((130, 72, 16, 37.0m), (decided.Baseline.BloodPressure.SystolicMmHg, decided.Baseline.HeartRate!.Value.BeatsPerMin, decided.Baseline.RespiratoryRate!.Value.BreathsPerMin, decided.Baseline.Temperature!.Value.Celsius));
+    }
+
+    [Fact]
+    public void GivenDecidingReadingWithoutRrAndTemperature_WhenBaselineBuilt_ThenTheOtherReadingFillsThem()
+    {
+        var first = new VitalsReading(Readings.At(0), new BloodPressure(185, 100), new HeartRate(70), new Spo2(97, OxygenSupport.RoomAir), new RespiratoryRate(12), new BodyTemperature(36.5m));
+        var repeat = new VitalsReading(Readings.At(5), new BloodPressure(130, 80), new HeartRate(72), new Spo2(97, OxygenSupport.RoomAir));
+
+        var decided = Assert.IsAssignableFrom<PreInfusionGateDecision.Decided>(PreInfusionGate.Evaluate(first, repeat, Readings.At(5), Domain.Protocol.ClinicProtocol.Default));
+
+        Assert.Equal((12, 36.5m), (decided.Baseline.RespiratoryRate!.Value.BreathsPerMin, decided.Baseline.Temperature!.Value.Celsius));
+        Assert.Equal(Readings.At(5), decided.Baseline.TakenAt);
+    }
+
+    [Fact]
+    public void GivenRepeatAtTheSameInstantAsTheFirst_WhenGated_ThenRejectedWithReason()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PreInfusionGate.Evaluate(Readings.Full(Readings.At(0), 120, 80), Readings.Full(Readings.At(0), 120, 80), Readings.At(1), Domain.Protocol.ClinicProtocol.Default));
+
+        Assert.StartsWith("The repeat must be taken after the first reading.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("asOf must not be earlier", Assert.Throws<ArgumentException>(() => PreInfusionGate.Evaluate(Readings.Full(Readings.At(1), 120, 80), null, Readings.At(0), Domain.Protocol.ClinicProtocol.Default)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenNullArguments_WhenGated_ThenRejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => PreInfusionGate.Evaluate(null!, null, Readings.At(0), Domain.Protocol.ClinicProtocol.Default));
+        Assert.Throws<ArgumentNullException>(() => PreInfusionGate.Evaluate(Readings.Full(Readings.At(0), 120, 80), null, Readings.At(0), null!));
+    }
+}
