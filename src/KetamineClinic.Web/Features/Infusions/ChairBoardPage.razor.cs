@@ -50,6 +50,11 @@ public sealed partial class ChairBoardPage
         _sites = await Board.SitesForAsync(_actor);
         _siteId = Site is { } requested && _sites.Any(s => s.Id == requested) ? requested : (_sites.Count > 0 ? _sites[0].Id : null);
         await LoadAsync();
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _tick = Clock.CreateTimer(_ => _ = InvokeAsync(() => { _now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -82,11 +87,15 @@ public sealed partial class ChairBoardPage
         // Subscribe first, then read: an update committed during the read is queued and applied after it
         // (applying is idempotent), so nothing falls between the two.
         _loading = true;
-        _subscription = Broadcaster.SubscribeToSite(siteId, OnUpdateAsync);
+        // The static prerender only paints the first frame; the live circuit that follows subscribes and audits.
+        _subscription = RendererInfo.IsInteractive ? Broadcaster.SubscribeToSite(siteId, OnUpdateAsync) : null;
         try
         {
             _tiles = await Board.LoadAsync(siteId);
-            await AuditNewPatientsAsync(siteId);
+            if (RendererInfo.IsInteractive)
+            {
+                await AuditNewPatientsAsync(siteId);
+            }
         }
         finally
         {
