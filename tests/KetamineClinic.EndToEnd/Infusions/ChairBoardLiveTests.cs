@@ -110,6 +110,10 @@ public sealed class ChairBoardLiveTests
         {
             var stored = await db.Set<VitalAlarm>().SingleAsync(a => a.SessionId == session, ct);
             Assert.Equal((AlarmState.Acknowledged, "nurse@e2e.test"), (stored.State, stored.AcknowledgedByName));
+            // The patient's name on the board is one audited read (the static prerender does not count twice).
+            var boardReads = await db.Set<KetamineClinic.Web.Platform.Audit.AuditEvent>()
+                .Where(e => e.ResourceType == "ChairBoard" && e.PatientId == clinic.PatientIds[0]).ToListAsync(ct);
+            Assert.Equal("nurse@e2e.test", Assert.Single(boardReads).UserName);
         }
     }
 }

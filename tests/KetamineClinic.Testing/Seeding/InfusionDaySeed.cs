@@ -48,7 +48,7 @@ public static class InfusionDaySeed
                 Mrn = $"T{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
                 GivenName = $"Test{i}",
                 FamilyName = $"Patient{i}",
-                BornOn = new DateOnly(1980, 1, i),
+                BornOn = new DateOnly(1980, 1, 1).AddDays(i * 37),
                 SexAtBirth = SexAtBirth.Unknown,
                 PrimarySiteId = site.Id,
                 Stage = JourneyStage.Induction,

@@ -225,6 +225,31 @@ public sealed class VitalsPipelineTests
 
     [Theory]
     [ClassData(typeof(AllProviders))]
+    [Trait("Rule", "VS-SPO2-02")]
+    public async Task GivenCriticalAlarmsOnTwoChairs_WhenNobodyAcknowledgesForTwoMinutes_ThenBothEscalatedEachAudited(DatabaseProvider provider)
+    {
+        await using var s = await StartAsync(provider);
+        var first = await s.StartInfusionAsync(0);
+        var second = await s.StartInfusionAsync(1);
+        s.Clock.Advance(TimeSpan.FromMinutes(10));
+        await s.IngestAsync(s.DeviceBatch(0, Values("ox-a", T0.AddMinutes(10), new VitalValues { Spo2Percent = 86 })));
+        await s.IngestAsync(s.DeviceBatch(1, Values("ox-b", T0.AddMinutes(10), new VitalValues { Spo2Percent = 85 })));
+
+        // CRITICAL escalates after 2 min (protocol default).
+        s.Clock.Advance(TimeSpan.FromMinutes(2));
+        await s.EscalateAsync();
+
+        var alarms = (await s.AlarmsAsync(first)).Concat(await s.AlarmsAsync(second)).ToList();
+        Assert.Equal(2, alarms.Count);
+        Assert.All(alarms, a => Assert.Equal((AlarmState.Escalated, T0.AddMinutes(12)), (a.State, a.EscalatedAt)));
+        await using var db = s.Db();
+        var audits = await db.Set<AuditEvent>().Where(e => e.ResourceType == "VitalAlarm").ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, e => Assert.Equal("system:alarm-escalation", e.UserName));
+    }
+
+    [Theory]
+    [ClassData(typeof(AllProviders))]
     public async Task GivenAnEscalatedAlarm_WhenANurseAcknowledgesAndTheBpClears_ThenResolved(DatabaseProvider provider)
     {
         await using var s = await StartAsync(provider);
@@ -248,6 +273,63 @@ public sealed class VitalsPipelineTests
         Assert.Equal(AlarmState.Resolved, resolved.State);
         Assert.Equal(T0.AddMinutes(44), resolved.ConditionClearedAt);
         Assert.Equal(T0.AddMinutes(39), resolved.EscalatedAt);
+    }
+
+    [Theory]
+    [ClassData(typeof(AllProviders))]
+    [Trait("Rule", "VS-SYM-01")]
+    public async Task GivenAManualReadingWithEveryValue_WhenStored_ThenEveryColumnReadsBackAndTheSymptomRaisesItsAlarm(DatabaseProvider provider)
+    {
+        await using var s = await StartAsync(provider);
+        var session = await s.StartInfusionAsync();
+        s.Clock.Advance(TimeSpan.FromMinutes(12));
+        var values = new VitalValues
+        {
+            SystolicMmHg = 150,
+            DiastolicMmHg = 95,
+            HeartRatePerMin = 84,
+            Spo2Percent = 95,
+            OnOxygen = true,
+            RespiratoryRatePerMin = 14,
+            TemperatureDeciCelsius = 368,
+            ApneaSeconds = 0,
+            Moaas = 4,
+            RespondsToVoice = true,
+            Symptoms = ReportedSymptoms.ChestPain,
+        };
+
+        var result = await s.IngestAsync(new VitalsBatch(
+            VitalsSourceKind.Manual, new VitalsTarget.OfSession(session), new VitalsSender.Clinician(Nurse.UserId, Nurse.Name, "Nurse"),
+            [Values("form-1", T0.AddMinutes(11), values)]));
+
+        var accepted = Assert.IsType<VitalsIngestionResult.Accepted>(result);
+        // TV-82: chest pain at 150/95 is CRITICAL VS-SYM-01 on the first report.
+        Assert.Equal(("VS-SYM-01", AlarmSeverity.Critical), (Assert.Single(accepted.RaisedAlarms).RuleId, accepted.RaisedAlarms[0].Severity));
+        await using var db = s.Db();
+        var r = await db.Set<VitalReading>().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(accepted.Readings[0].ReadingId, r.Id);
+        Assert.Equal((session, (Guid?)null, (Guid?)Nurse.UserId, VitalsSourceKind.Manual), (r.SessionId, r.DeviceId, r.EnteredByUserId, r.Source));
+        Assert.Equal(($"user:{Nurse.UserId:N}", "form-1"), (r.SenderKey, r.IdempotencyKey));
+        Assert.Equal((T0.AddMinutes(11), T0.AddMinutes(12)), (r.TakenAt, r.ReceivedAt));
+        Assert.Equal(values, new VitalValues
+        {
+            SystolicMmHg = r.SystolicMmHg,
+            DiastolicMmHg = r.DiastolicMmHg,
+            HeartRatePerMin = r.HeartRatePerMin,
+            Spo2Percent = r.Spo2Percent,
+            OnOxygen = r.OnOxygen,
+            RespiratoryRatePerMin = r.RespiratoryRatePerMin,
+            TemperatureDeciCelsius = r.TemperatureDeciCelsius,
+            ApneaSeconds = r.ApneaSeconds,
+            Moaas = r.Moaas,
+            RespondsToVoice = r.RespondsToVoice,
+            Symptoms = r.Symptoms,
+        });
+        Assert.Equal(ReadingEvaluation.InOrder, r.Evaluation);
+        // Queryable by the board's index and by its enum columns like any EF-written row.
+        Assert.Equal(1, await db.Set<VitalReading>().CountAsync(x => x.SessionId == session && x.Source == VitalsSourceKind.Manual && x.TakenAt > T0, TestContext.Current.CancellationToken));
+        var audit = await db.Set<AuditEvent>().SingleAsync(e => e.ResourceType == "VitalReading", TestContext.Current.CancellationToken);
+        Assert.Equal((Nurse.Name, (Guid?)Nurse.UserId), (audit.UserName, audit.UserId));
     }
 
     internal static async Task Eventually(Func<bool> condition)

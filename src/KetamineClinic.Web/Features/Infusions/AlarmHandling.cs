@@ -137,54 +137,66 @@ public sealed class AlarmEscalator(
     public async Task<int> EscalateDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        List<Guid> due;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            due = await db.Set<VitalAlarm>().AsNoTracking()
+                .Where(a => a.State == AlarmState.Raised && a.EscalatesAt <= now)
+                .OrderBy(a => a.EscalatesAt)
+                .Select(a => a.Id)
+                .Take(200)
+                .ToListAsync(ct);
+        }
+
+        // One alarm per unit of work: its state, its timeline entry and its audit event commit together, and an
+        // acknowledgement racing one alarm does not hold back the others.
+        var escalated = 0;
+        foreach (var id in due)
+        {
+            escalated += await EscalateAsync(id, now, ct) ? 1 : 0;
+        }
+
+        return escalated;
+    }
+
+    private async Task<bool> EscalateAsync(Guid alarmId, DateTimeOffset now, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var due = await db.Set<VitalAlarm>()
-            .Where(a => a.State == AlarmState.Raised && a.EscalatesAt <= now)
-            .OrderBy(a => a.EscalatesAt)
-            .Take(200)
-            .ToListAsync(ct);
-        var escalated = due
-            .Where(a => AlarmEscalation.Evaluate(a.Severity, a.EventTime, null, Max(now, a.EventTime), protocol).State == EscalationState.Escalated)
-            .ToList();
-        if (escalated.Count == 0)
+        var alarm = await db.Set<VitalAlarm>().FirstOrDefaultAsync(a => a.Id == alarmId && a.State == AlarmState.Raised, ct);
+        if (alarm is null
+            || AlarmEscalation.Evaluate(alarm.Severity, alarm.EventTime, null, Max(now, alarm.EventTime), protocol).State != EscalationState.Escalated)
         {
-            return 0;
+            return false;
         }
 
-        var sessionIds = escalated.Select(a => a.SessionId).Distinct().ToList();
-        var sessions = await db.Set<InfusionSession>().AsNoTracking()
-            .Where(s => sessionIds.Contains(s.Id)).Select(s => new { s.Id, s.PatientId, s.ChairId })
-            .ToDictionaryAsync(s => s.Id, ct);
-        var audit = audits.For(new AuditActorInfo(null, ActorName, ActorAuditTrails.SystemRole, null));
-        foreach (var alarm in escalated)
+        var session = await db.Set<InfusionSession>().AsNoTracking()
+            .Where(s => s.Id == alarm.SessionId).Select(s => new { s.PatientId, s.ChairId }).FirstAsync(ct);
+        alarm.State = AlarmState.Escalated;
+        alarm.EscalatedAt = now;
+        alarm.Version = Guid.NewGuid();
+        db.Add(new SessionEvent
         {
-            alarm.State = AlarmState.Escalated;
-            alarm.EscalatedAt = now;
-            alarm.Version = Guid.NewGuid();
-            db.Add(new SessionEvent
-            {
-                SessionId = alarm.SessionId,
-                At = now,
-                Kind = SessionEventKind.AlarmEscalated,
-                AlarmId = alarm.Id,
-                RuleId = alarm.RuleId,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"Not acknowledged within {AlarmEscalation.EscalationMinutes(alarm.Severity, protocol)} min."),
-                ActorName = ActorName,
-            });
-            await audit.StageAsync(db, new AuditEntry(AuditActions.Update, "VitalAlarm", alarm.Id.ToString(), sessions[alarm.SessionId].PatientId, Detail: $"escalated {alarm.RuleId}"));
-        }
-
+            SessionId = alarm.SessionId,
+            At = now,
+            Kind = SessionEventKind.AlarmEscalated,
+            AlarmId = alarm.Id,
+            RuleId = alarm.RuleId,
+            Reason = string.Create(CultureInfo.InvariantCulture, $"Not acknowledged within {AlarmEscalation.EscalationMinutes(alarm.Severity, protocol)} min."),
+            ActorName = ActorName,
+        });
+        await audits.For(new AuditActorInfo(null, ActorName, ActorAuditTrails.SystemRole, null))
+            .StageAsync(db, new AuditEntry(AuditActions.Update, "VitalAlarm", alarm.Id.ToString(), session.PatientId, Detail: $"escalated {alarm.RuleId}"));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return 0; // Acknowledged meanwhile; the next round looks again.
+            return false; // Acknowledged meanwhile: nothing to escalate.
         }
 
-        broadcaster.PublishAll(escalated.Select(a => new AlarmChanged(a.SiteId, a.SessionId, sessions[a.SessionId].ChairId, AlarmView.From(a))));
-        return escalated.Count;
+        broadcaster.Publish(new AlarmChanged(alarm.SiteId, alarm.SessionId, session.ChairId, AlarmView.From(alarm)));
+        return true;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -51,6 +51,11 @@ public sealed partial class ChairBoardPage
         _sites = await Board.SitesForAsync(_actor);
         _siteId = Site is { } requested && _sites.Any(s => s.Id == requested) ? requested : (_sites.Count > 0 ? _sites[0].Id : null);
         await LoadAsync();
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _tick = Clock.CreateTimer(_ => _ = InvokeAsync(() => { _now = Clock.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -83,11 +88,15 @@ public sealed partial class ChairBoardPage
         // Subscribe first, then read: an update committed during the read is queued and applied after it
         // (applying is idempotent), so nothing falls between the two.
         _loading = true;
-        _subscription = Broadcaster.SubscribeToSite(siteId, OnUpdateAsync);
+        // The static prerender only paints the first frame; the live circuit that follows subscribes and audits.
+        _subscription = RendererInfo.IsInteractive ? Broadcaster.SubscribeToSite(siteId, OnUpdateAsync) : null;
         try
         {
             _tiles = await Board.LoadAsync(siteId);
-            await AuditNewPatientsAsync(siteId);
+            if (RendererInfo.IsInteractive)
+            {
+                await AuditNewPatientsAsync(siteId);
+            }
         }
         finally
         {
@@ -176,7 +185,7 @@ public sealed partial class ChairBoardPage
     private async Task AuditNewPatientsAsync(Guid siteId)
     {
         var shown = _tiles?.Where(t => t.Session is not null).Select(t => t.Session!.PatientId).Where(_auditedPatients.Add).ToList() ?? [];
-        await Board.AuditViewAsync(Audit, "ChairBoard", siteId.ToString(), shown);
+        await ChairBoardQuery.AuditViewAsync(Audit, "ChairBoard", siteId.ToString(), shown);
     }
 
     private async Task<TileOutcome> AcknowledgeAsync(Guid alarmId, string actionTaken)

@@ -73,23 +73,14 @@ public sealed class ChairBoardQuery(IDbContextFactory<ClinicDbContext> contexts,
             .ToListAsync(ct);
     }
 
-    /// <summary>Records that the viewer saw these patients on the board (one read event each, one commit).</summary>
-    public async Task AuditViewAsync(IAuditTrail audit, string resourceType, string resourceId, IEnumerable<Guid> patientIds, CancellationToken ct = default)
+    /// <summary>Records that the viewer saw these patients on the board (one read event per patient).</summary>
+    public static async Task AuditViewAsync(IAuditTrail audit, string resourceType, string resourceId, IEnumerable<Guid> patientIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        var ids = patientIds.Distinct().ToList();
-        if (ids.Count == 0)
+        foreach (var id in patientIds.Distinct())
         {
-            return;
+            await audit.RecordAsync(new AuditEntry(AuditActions.Read, resourceType, resourceId, id), ct);
         }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        foreach (var id in ids)
-        {
-            await audit.StageAsync(db, new AuditEntry(AuditActions.Read, resourceType, resourceId, id));
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task FillAsync(ClinicDbContext db, List<ChairTileState> tiles, Guid siteId, Guid? chairId, CancellationToken ct)

@@ -7,11 +7,12 @@ namespace KetamineClinic.Web.Features.Infusions;
 /// </summary>
 public sealed class SessionLocks
 {
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<IDisposable> AcquireAsync(Guid sessionId, CancellationToken ct)
     {
-        var stripe = _stripes[(sessionId.GetHashCode() & int.MaxValue) % _stripes.Length];
+        // HashCode mixes all 128 bits (version-7 ids created together share their leading bits).
+        var stripe = _stripes[(HashCode.Combine(sessionId) & int.MaxValue) % _stripes.Length];
         await stripe.WaitAsync(ct);
         return new Releaser(stripe);
     }

@@ -35,6 +35,13 @@ public sealed partial class SessionPage
         _now = Clock.GetUtcNow();
         _actor = StaffActor.From((await AuthenticationState).User);
         _cue = new AlarmCue(Js);
+        if (!RendererInfo.IsInteractive)
+        {
+            // The static prerender only paints the first frame; the live circuit that follows subscribes and audits.
+            await LoadAsync();
+            return;
+        }
+
         _subscription = Broadcaster.SubscribeToSession(Id, OnUpdateAsync);
         await LoadAsync();
         if (_details is not null)

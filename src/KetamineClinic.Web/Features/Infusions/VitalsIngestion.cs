@@ -341,7 +341,8 @@ public sealed class VitalsIngestion(
             }
         }
 
-        db.AddRange(stored);
+        // The readings go in as multi-row INSERTs inside the same transaction (BulkRows); the rest through EF.
+        var verifyReadingsWritten = BulkRows.InsertOnSave(db, stored);
         db.AddRange(raised);
         session.AlarmStateJson = state.ToJson();
         var latest = stored.Max(r => r.TakenAt);
@@ -369,6 +370,7 @@ public sealed class VitalsIngestion(
             session.PatientId,
             Detail: string.Create(CultureInfo.InvariantCulture, $"{stored.Count} reading(s) via {batch.Source}; {raised.Count} alarm(s) raised")));
         await db.SaveChangesAsync(ct);
+        verifyReadingsWritten();
 
         var updates = new List<SessionUpdate>
         {

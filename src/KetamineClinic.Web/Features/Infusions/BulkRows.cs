@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace KetamineClinic.Web.Features.Infusions;
+
+/// <summary>
+/// Writes many rows of one entity type as multi-row INSERT statements inside the context's open transaction,
+/// using EF's own table and column names and type mappings (value converters included), so the rows read back
+/// exactly as if EF had inserted them. EF's change tracker costs about a quarter of a millisecond per row here
+/// and the single SQLite writer serialises it.
+/// </summary>
+internal static class BulkRows
+{
+    private const int RowsPerStatement = 200;
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> when <paramref name="db"/> saves, in the same transaction as the rest of the
+    /// unit of work. Returns a check to call after SaveChanges: it throws if the rows were not written.
+    /// </summary>
+    public static Action InsertOnSave<T>(DbContext db, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var written = false;
+        void OnSaving(object? sender, SavingChangesEventArgs e)
+        {
+            db.SavingChanges -= OnSaving;
+            Insert(db, rows);
+            written = true;
+        }
+
+        db.SavingChanges += OnSaving;
+        return () =>
+        {
+            db.SavingChanges -= OnSaving;
+            if (!written)
+            {
+                throw new InvalidOperationException($"{rows.Count} {typeof(T).Name} row(s) were not written: SaveChanges did not run.");
+            }
+        };
+    }
+
+    /// <summary>Inserts the rows now, in the current transaction (required: the rows commit with the rest or not at all).</summary>
+    public static void Insert<T>(DbContext db, IReadOnlyList<T> rows)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk rows must be written inside the unit of work's transaction.");
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Select(p => (Property: p, Column: p.GetColumnName(table), Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter()))
+            .Where(c => c.Column is not null)
+            .ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var head = new StringBuilder("INSERT INTO ")
+            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column!)))
+            .Append(") VALUES ")
+            .ToString();
+
+        var connection = transaction.Connection ?? db.Database.GetDbConnection();
+        // SQLite runs in-process and resolves named parameters by a linear scan: one prepared single-row statement,
+        // executed per row, is fastest there. A server (PostgreSQL) pays a round trip per statement: many rows each.
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : RowsPerStatement;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        string? lastText = null;
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        {
+            command.Parameters.Clear();
+            var text = new StringBuilder(head, head.Length + (chunk.Length * columns.Count * 8));
+            var n = 0;
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                text.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var name = "@b" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    text.Append(c == 0 ? string.Empty : ", ").Append(name);
+                    var column = columns[c];
+                    // CreateParameter applies the property's value converter (enums as text, instants on SQLite).
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValue(chunk[r]), column.Property.IsNullable));
+                }
+
+                text.Append(')');
+            }
+
+            var commandText = text.ToString();
+            if (!string.Equals(commandText, lastText, StringComparison.Ordinal))
+            {
+                // Same text: the provider keeps the prepared statement.
+                command.CommandText = lastText = commandText;
+            }
+
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (DbException ex)
+            {
+                // Same contract as EF: a constraint (e.g. the idempotency key's unique index) is a DbUpdateException.
+                throw new DbUpdateException($"Writing {typeof(T).Name} rows failed: {ex.Message}", ex);
+            }
+        }
+    }
+}
