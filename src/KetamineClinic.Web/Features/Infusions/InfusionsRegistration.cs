@@ -14,6 +14,7 @@ public static class InfusionsRegistration
         builder.Services.AddSingleton<SessionBroadcaster>();
         builder.Services.AddSingleton<SessionLocks>();
         builder.Services.AddSingleton<ActorAuditTrails>();
+        builder.Services.AddSingleton<VitalsWriter>();
         builder.Services.AddSingleton<VitalsIngestion>();
         builder.Services.AddSingleton<SessionPhaseHandler>();
         builder.Services.AddSingleton<AlarmAcknowledgement>();
