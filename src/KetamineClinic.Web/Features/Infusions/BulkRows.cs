@@ -113,4 +113,69 @@ internal static class BulkRows
             }
         }
     }
+
+    /// <summary>
+    /// Updates <paramref name="properties"/> of each row by its key, only where the concurrency token still holds its
+    /// original value, with one prepared statement in the current transaction. A row changed by someone else meanwhile
+    /// throws <see cref="DbUpdateConcurrencyException"/>, as EF would.
+    /// </summary>
+    public static void UpdateChecked<T>(DbContext db, IReadOnlyList<(T Row, object OriginalToken)> rows, IReadOnlyList<string> properties, string key, string token)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk rows must be written inside the unit of work's transaction.");
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var set = properties.Select(Column).ToList();
+        var keyColumn = Column(key);
+        var tokenColumn = Column(token);
+        var text = new StringBuilder("UPDATE ")
+            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" SET ")
+            .AppendJoin(", ", set.Select((c, i) => sql.DelimitIdentifier(c.Column) + " = @u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(" WHERE ").Append(sql.DelimitIdentifier(keyColumn.Column)).Append(" = @k AND ").Append(sql.DelimitIdentifier(tokenColumn.Column)).Append(" = @t")
+            .ToString();
+        var connection = transaction.Connection ?? db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        foreach (var (row, original) in rows)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < set.Count; i++)
+            {
+                var c = set[i];
+                command.Parameters.Add(c.Mapping.CreateParameter(command, "@u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Getter.GetClrValue(row), c.Property.IsNullable));
+            }
+
+            command.Parameters.Add(keyColumn.Mapping.CreateParameter(command, "@k", keyColumn.Getter.GetClrValue(row), nullable: false));
+            command.Parameters.Add(tokenColumn.Mapping.CreateParameter(command, "@t", original, nullable: false));
+            int changed;
+            try
+            {
+                changed = command.ExecuteNonQuery();
+            }
+            catch (DbException ex)
+            {
+                throw new DbUpdateException($"Updating {typeof(T).Name} rows failed: {ex.Message}", ex);
+            }
+
+            if (changed != 1)
+            {
+                throw new DbUpdateConcurrencyException($"A {typeof(T).Name} row was changed or deleted by someone else since it was read.");
+            }
+        }
+
+        (IProperty Property, string Column, RelationalTypeMapping Mapping, IClrPropertyGetter Getter) Column(string name)
+        {
+            var p = entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not mapped.");
+            return (p, p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.GetGetter());
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using KetamineClinic.Domain.Infusions.Vitals;
 using KetamineClinic.Web.Data;
@@ -32,20 +33,42 @@ public sealed class VitalsIngestion(
 {
     public const int MaxBatchSize = 1000;
 
+    /// <summary>
+    /// How long a chair's open session is remembered between readings. A device posts every second or so and the
+    /// lookup would otherwise cost a query per request outside the writer. Safe: the writer re-reads the session, and
+    /// a cached session that has closed meanwhile is looked up again before answering "no open session".
+    /// </summary>
+    public static readonly TimeSpan SessionCacheTime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<Guid, (OpenSession Session, DateTimeOffset Until)> _openByChair = new();
+
     public async Task<VitalsIngestionResult> IngestAsync(VitalsBatch batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var (result, cachedChair) = await IngestOnceAsync(batch, allowCached: true, ct);
+        if (result is VitalsIngestionResult.NoOpenSession && cachedChair is { } chair)
+        {
+            // The remembered session closed: another patient may be seated on the chair now.
+            _openByChair.TryRemove(chair, out _);
+            (result, _) = await IngestOnceAsync(batch, allowCached: false, ct);
+        }
+
+        return result;
+    }
+
+    private async Task<(VitalsIngestionResult Result, Guid? CachedChair)> IngestOnceAsync(VitalsBatch batch, bool allowCached, CancellationToken ct)
+    {
         if (batch.Readings.Count is 0 or > MaxBatchSize)
         {
-            return new VitalsIngestionResult.Refused(
-                [new ReadingProblem(-1, null, "readings", string.Create(CultureInfo.InvariantCulture, $"A batch holds 1–{MaxBatchSize} readings; this one has {batch.Readings.Count}."))]);
+            return (new VitalsIngestionResult.Refused(
+                [new ReadingProblem(-1, null, "readings", string.Create(CultureInfo.InvariantCulture, $"A batch holds 1–{MaxBatchSize} readings; this one has {batch.Readings.Count}."))]), null);
         }
 
         var now = clock.GetUtcNow();
-        var target = await ResolveAsync(batch.Target, ct);
+        var target = await ResolveAsync(batch.Target, allowCached, ct);
         if (target.Failure is not null)
         {
-            return target.Failure;
+            return (target.Failure, null);
         }
 
         var session = target.Session!;
@@ -62,19 +85,20 @@ public sealed class VitalsIngestion(
             {
                 logger.LogWarning("Refused a vitals batch of {Count} readings from {Source}: {Problems} problems", batch.Readings.Count, batch.Source, problems.Count);
             }
-            return new VitalsIngestionResult.Refused(problems);
+            return (new VitalsIngestionResult.Refused(problems), null);
         }
 
         // Group commit (VitalsWriter): the single writer merges the batches waiting for it into one
         // transaction and completes each caller only after that commit.
-        return await writer.WriteAsync(batch, session.Id, readings, ct);
+        return (await writer.WriteAsync(batch, session.Id, readings, ct), target.CachedChair);
     }
 
-    private sealed record ResolvedTarget(OpenSession? Session, VitalsIngestionResult? Failure);
+    /// <summary>CachedChair: the session came from the chair cache.</summary>
+    private sealed record ResolvedTarget(OpenSession? Session, VitalsIngestionResult? Failure, Guid? CachedChair = null);
 
     private sealed record OpenSession(Guid Id, Guid SiteId, Guid ChairId, DateTimeOffset CheckedInAt);
 
-    private async Task<ResolvedTarget> ResolveAsync(VitalsTarget target, CancellationToken ct)
+    private async Task<ResolvedTarget> ResolveAsync(VitalsTarget target, bool allowCached, CancellationToken ct)
     {
         Guid? chairId;
         Guid? sessionId = null;
@@ -105,10 +129,21 @@ public sealed class VitalsIngestion(
                 throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown target.");
         }
 
+        var now = clock.GetUtcNow();
+        if (allowCached && chairId is { } cached && _openByChair.TryGetValue(cached, out var hit) && hit.Until > now)
+        {
+            return new(hit.Session, null, cached);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Set<InfusionSession>().AsNoTracking();
         query = sessionId is { } id ? query.Where(x => x.Id == id && x.OpenChairId != null) : query.Where(x => x.OpenChairId == chairId);
         var session = await query.Select(x => new OpenSession(x.Id, x.SiteId, x.ChairId, x.CheckedInAt)).FirstOrDefaultAsync(ct);
+        if (session is not null && chairId is { } chair)
+        {
+            _openByChair[chair] = (session, now + SessionCacheTime);
+        }
+
         return session is null
             ? new(null, new VitalsIngestionResult.NoOpenSession(sessionId is null
                 ? "No patient is checked in on this chair: readings are accepted only during a session (check-in to discharge)."

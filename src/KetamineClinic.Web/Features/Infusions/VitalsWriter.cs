@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using KetamineClinic.Domain.Infusions.Sessions;
 using KetamineClinic.Domain.Infusions.Vitals;
@@ -55,6 +58,7 @@ public sealed class VitalsWriter : IAsyncDisposable
     private long _groups;
     private long _batches;
     private long _fallbacks;
+    private long _busyTicks;
 
     public VitalsWriter(
         IDbContextFactory<ClinicDbContext> contexts,
@@ -73,8 +77,12 @@ public sealed class VitalsWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Counters since start: transactions (groups), batches, and groups that fell back to one by one.</summary>
-    public WriterStats Stats => new(Interlocked.Read(ref _groups), Interlocked.Read(ref _batches), Interlocked.Read(ref _fallbacks));
+    /// <summary>Counters since start (diagnostics and the load bench).</summary>
+    public WriterStats Stats => new(
+        Interlocked.Read(ref _groups),
+        Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _fallbacks),
+        TimeSpan.FromSeconds((double)Interlocked.Read(ref _busyTicks) / Stopwatch.Frequency));
 
     /// <summary>Batches waiting for the writer now.</summary>
     internal int Queued => _queue.Reader.Count;
@@ -146,8 +154,21 @@ public sealed class VitalsWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<PendingBatch> group)
     {
+        var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _groups);
         Interlocked.Add(ref _batches, group.Count);
+        try
+        {
+            await CommitGroupAsync(group);
+        }
+        finally
+        {
+            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    private async Task CommitGroupAsync(List<PendingBatch> group)
+    {
         if (group.Count > 1)
         {
             for (var attempt = 1; attempt <= MergedAttempts; attempt++)
@@ -230,16 +251,15 @@ public sealed class VitalsWriter : IAsyncDisposable
         await using var db = await _contexts.CreateDbContextAsync();
         var results = new VitalsIngestionResult?[group.Count];
         var sessionIds = group.Select(p => p.SessionId).Distinct().ToList();
-        var sessions = await db.Set<InfusionSession>().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        // Not tracked: the few columns ingestion changes are written by one prepared UPDATE per session (below).
+        var sessions = await db.Set<InfusionSession>().AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
 
-        // Dedupe, one query for the group. Over-fetches only when two senders of the group reuse each other's keys.
-        var senderKeys = group.Select(p => p.Batch.Sender.Key).Distinct(StringComparer.Ordinal).ToList();
-        var keys = group.SelectMany(p => p.Readings.Select(r => r.Incoming.IdempotencyKey)).Distinct(StringComparer.Ordinal).ToList();
         var existing = new Dictionary<(string Sender, string Key), VitalReading>();
-        foreach (var r in await db.Set<VitalReading>().AsNoTracking().Where(r => senderKeys.Contains(r.SenderKey) && keys.Contains(r.IdempotencyKey)).ToListAsync())
+        foreach (var r in await ExistingAsync(db, group))
         {
             existing[(r.SenderKey, r.IdempotencyKey)] = r;
         }
+
 
         var inGroup = new Dictionary<(string Sender, string Key), VitalReading>();
         var outcomes = new Dictionary<string, ReadingOutcome>?[group.Count];
@@ -343,6 +363,7 @@ public sealed class VitalsWriter : IAsyncDisposable
         var unresolvedAll = await db.Set<VitalAlarm>().Where(a => workSessions.Contains(a.SessionId) && a.State != AlarmState.Resolved).ToListAsync();
         var raisedBy = new List<VitalAlarm>?[group.Count];
         var stored = new List<VitalReading>();
+        var touched = new List<(InfusionSession Row, object OriginalVersion)>();
         var updates = new List<SessionUpdate>();
         foreach (var (sessionId, items) in work)
         {
@@ -436,6 +457,7 @@ public sealed class VitalsWriter : IAsyncDisposable
             session.LastReadingAt = session.LastReadingAt is { } last && last > latest ? last : latest;
             session.NextReadingDueAt = state.NextDue?.At;
             session.NextReadingDueReason = state.NextDue?.Reason;
+            touched.Add((session, session.Version));
             session.Version = Guid.NewGuid();
 
             // Items are in TakenAt order already.
@@ -463,10 +485,32 @@ public sealed class VitalsWriter : IAsyncDisposable
                 Detail: string.Create(CultureInfo.InvariantCulture, $"{storedCount} reading(s) via {p.Batch.Source}; {raisedBy[i]?.Count ?? 0} alarm(s) raised")));
         }
 
-        // The readings go in as prepared INSERTs inside the same transaction (BulkRows); the rest through EF.
-        var verifyReadingsWritten = BulkRows.InsertOnSave(db, stored);
+        // The bulk of the unit of work goes through prepared statements in the same transaction (BulkRows): EF's change
+        // tracker and per-entity command building cost more than the writes themselves. The readings and the audit
+        // events are inserted (the events once ClinicDbContext has given them their chain sequence and hashes), the
+        // sessions updated under their concurrency token; alarms and timeline events, rare, go through EF.
+        var written = false;
+        void WriteInBulk(object? sender, SavingChangesEventArgs e)
+        {
+            db.SavingChanges -= WriteInBulk;
+            BulkRows.Insert(db, stored);
+            var events = db.ChangeTracker.Entries<AuditEvent>().Where(x => x.State == EntityState.Added).ToList();
+            BulkRows.Insert(db, [.. events.Select(x => x.Entity)]);
+            foreach (var entry in events)
+            {
+                entry.State = EntityState.Unchanged;
+            }
+
+            BulkRows.UpdateChecked(db, touched, SessionColumns, nameof(InfusionSession.Id), nameof(InfusionSession.Version));
+            written = true;
+        }
+
+        db.SavingChanges += WriteInBulk;
         await db.SaveChangesAsync();
-        verifyReadingsWritten();
+        if (!written)
+        {
+            throw new InvalidOperationException("The readings were not written: SaveChanges did not run.");
+        }
 
         for (var i = 0; i < group.Count; i++)
         {
@@ -474,6 +518,30 @@ public sealed class VitalsWriter : IAsyncDisposable
         }
 
         return new GroupOutcome(results, updates);
+    }
+
+    private static readonly string[] SessionColumns =
+    [
+        nameof(InfusionSession.AlarmStateJson), nameof(InfusionSession.LastReadingAt), nameof(InfusionSession.NextReadingDueAt),
+        nameof(InfusionSession.NextReadingDueReason), nameof(InfusionSession.Version),
+    ];
+
+    /// <summary>
+    /// The readings already stored under any (sender, key) pair of the group: one query that probes the unique index
+    /// once per pair (two IN lists would probe every sender with every key, quadratic in the group's size).
+    /// </summary>
+    private static Task<List<VitalReading>> ExistingAsync(ClinicDbContext db, List<PendingBatch> group)
+    {
+        var pairs = group.SelectMany(p => p.Readings.Select(r => (Sender: p.Batch.Sender.Key, Key: r.Incoming.IdempotencyKey))).Distinct().ToList();
+        var rows = db.Database.IsSqlite()
+            ? db.Set<VitalReading>().FromSqlRaw(
+                """SELECT v.* FROM "VitalReadings" AS v JOIN json_each({0}) AS j ON v."SenderKey" = json_extract(j.value, '$[0]') AND v."IdempotencyKey" = json_extract(j.value, '$[1]')""",
+                JsonSerializer.Serialize(pairs.Select(p => new[] { p.Sender, p.Key }).ToArray(), PairJson.Default.StringArrayArray))
+            : db.Set<VitalReading>().FromSqlRaw(
+                """SELECT v.* FROM "VitalReadings" AS v JOIN unnest({0}, {1}) AS k(s, i) ON v."SenderKey" = k.s AND v."IdempotencyKey" = k.i""",
+                pairs.Select(p => p.Sender).ToArray(),
+                pairs.Select(p => p.Key).ToArray());
+        return rows.AsNoTracking().ToListAsync();
     }
 
     private static AuditActorInfo AuditActor(VitalsSender sender) => new(
@@ -554,8 +622,12 @@ public sealed class VitalsWriter : IAsyncDisposable
     }
 }
 
-/// <summary>Writer counters: transactions (groups), batches written, and groups that fell back to one by one.</summary>
-public sealed record WriterStats(long Groups, long Batches, long Fallbacks)
+[JsonSerializable(typeof(string[][]))]
+internal sealed partial class PairJson : JsonSerializerContext;
+
+/// <summary>Writer counters: transactions (groups), batches written, groups that fell back to one by one, and the
+/// time the writer spent writing (its utilisation is Busy divided by the elapsed time).</summary>
+public sealed record WriterStats(long Groups, long Batches, long Fallbacks, TimeSpan Busy)
 {
     public double BatchesPerGroup => Groups == 0 ? 0 : (double)Batches / Groups;
 }
