@@ -260,7 +260,6 @@ public sealed class VitalsWriter : IAsyncDisposable
             existing[(r.SenderKey, r.IdempotencyKey)] = r;
         }
 
-
         var inGroup = new Dictionary<(string Sender, string Key), VitalReading>();
         var outcomes = new Dictionary<string, ReadingOutcome>?[group.Count];
         var work = new Dictionary<Guid, List<FreshReading>>();
