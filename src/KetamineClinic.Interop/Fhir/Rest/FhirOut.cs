@@ -62,7 +62,8 @@ public static class FhirOut
     public static string Collection(string baseUrl, IReadOnlyList<FhirResourceOut> entries, DateTimeOffset timestamp) =>
         FhirJson.Serialize(CollectionBundle(baseUrl, entries, timestamp));
 
-    internal static Bundle CollectionBundle(string baseUrl, IReadOnlyList<FhirResourceOut> entries, DateTimeOffset timestamp)
+    /// <summary>The collection Bundle as a resource (tests validate it).</summary>
+    public static Bundle CollectionBundle(string baseUrl, IReadOnlyList<FhirResourceOut> entries, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var root = SearchLinks.Absolute(baseUrl, nameof(baseUrl))!.TrimEnd('/');

@@ -34,6 +34,7 @@ public static class FhirRegistration
             endpoints.Map(fhir);
         }
         fhir.MapFhirFallback();
+        KetamineClinic.Web.Features.Fhir.Resources.SessionFhirExportEndpoint.MapSessionFhirExport(app);
         return app;
     }
 }

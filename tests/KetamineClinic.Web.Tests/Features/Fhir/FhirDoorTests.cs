@@ -9,6 +9,7 @@ using KetamineClinic.Web.Platform.Audit;
 using KetamineClinic.Web.Tests.Platform.Audit;
 using KetamineClinic.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineClinic.Web.Tests.Features.Fhir;
 
@@ -56,14 +57,23 @@ public sealed class FhirDoorTests
     }
 
     [Fact]
-    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsNoResourceNothingAnswers()
+    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsExactlyTheRegisteredResourceDefinitions()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
         using var client = app.CreateClient();
+        var definitions = app.Services.GetServices<KetamineClinic.Web.Features.Fhir.Search.IFhirResourceDefinition>().ToList();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
 
-        Assert.Equal(0, json.RootElement.GetProperty("rest")[0].GetProperty("resource").GetArrayLength());
+        var resources = json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().ToDictionary(r => r.GetProperty("type").GetString()!);
+        Assert.Equal(definitions.Select(d => d.ResourceType).Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+        foreach (var definition in definitions)
+        {
+            var resource = resources[definition.ResourceType];
+            Assert.Equal(["read", "search-type"], resource.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+            var expected = definition.SearchParameters.Select(p => p.Name).Concat(["_count", "_offset"]).Concat(definition.SortParameter is null ? [] : ["_sort"]);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), resource.GetProperty("searchParam").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        }
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class ClinicDirectory
     public static readonly IReadOnlyList<string> ClinicalRoles = [ClinicRoles.Physician, ClinicRoles.Nurse, ClinicRoles.Pharmacist];
 
     public static async Task<List<DirectorySite>> ListedSitesAsync(FhirQueryContext q) =>
-        await q.Db.Sites.AsNoTracking().Where(s => s.IsListedInDirectory).Include(s => s.OpeningHours).Include(s => s.Chairs)
+        await q.Db.Sites.AsNoTracking().Where(s => s.IsListedInDirectory).Include(s => s.OpeningHours).Include(s => s.Chairs).AsSplitQuery()
             .OrderBy(s => s.Id).ToListAsync(q.Ct);
 
     public static SiteSource ToSource(DirectorySite site) => new()

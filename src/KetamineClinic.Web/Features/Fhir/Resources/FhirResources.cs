@@ -30,6 +30,7 @@ internal static class FhirResources
             services.AddSingleton<IObservationSource>(vital);
         }
         services.AddSingleton<IObservationSource, BodyWeightObservations>();
+        services.AddScoped<SessionFhirExport>();
         return services;
     }
 }

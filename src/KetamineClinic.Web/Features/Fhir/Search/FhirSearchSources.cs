@@ -61,7 +61,8 @@ public abstract class EntitySearchSource<TRow, TKey> : IFhirSearchSource
         {
             return null;
         }
-        var equals = Expression.Lambda<Func<TRow, bool>>(Expression.Equal(Key.Body, Expression.Constant(key, typeof(TKey))), Key.Parameters);
+        var selector = Key; // one lambda: its body and its parameter must belong together
+        var equals = Expression.Lambda<Func<TRow, bool>>(Expression.Equal(selector.Body, Expression.Constant(key, typeof(TKey))), selector.Parameters);
         var rows = await Rows(q.Db).AsNoTracking().Where(equals).Take(1).ToListAsync(q.Ct);
         return rows.Count == 0 ? null : (await ToHitsAsync(q, rows)).SingleOrDefault(h => h.Id == id);
     }
