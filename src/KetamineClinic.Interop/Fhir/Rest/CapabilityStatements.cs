@@ -26,16 +26,14 @@ public sealed record CapabilitySource
     /// <summary>The FHIR base, e.g. <c>https://clinic.example/fhir</c>.</summary>
     public required string ImplementationUrl { get; init; }
 
-    /// <summary>The OAuth 2.0 token endpoint (SMART oauth-uris extension).</summary>
+    /// <summary>The OAuth 2.0 token endpoint, named in the security description.</summary>
     public required string TokenUrl { get; init; }
     public required IReadOnlyList<CapabilityResource> Resources { get; init; }
 }
 
-/// <summary>The R4 CapabilityStatement (instance, JSON, SMART-on-FHIR security with the oauth-uris extension).</summary>
+/// <summary>The R4 CapabilityStatement (instance, JSON, SMART-on-FHIR security service).</summary>
 public static class CapabilityStatements
 {
-    public const string OAuthUrisExtension = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
-
     /// <summary>The statement as a resource (tests validate it).</summary>
     public static CapabilityStatement Build(CapabilitySource source)
     {
@@ -48,15 +46,14 @@ public static class CapabilityStatements
                 new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR",
                     "OAuth 2.0 client credentials (SMART Backend Services, client secret) with SMART v2 system scopes"),
             ],
-            Description = "Bearer access tokens from the token endpoint; discovery at /.well-known/smart-configuration.",
+            Description = $"Bearer access tokens from the token endpoint {source.TokenUrl}; discovery at /.well-known/smart-configuration.",
         };
-        security.Extension.Add(new Extension
-        {
-            Url = OAuthUrisExtension,
-            Extension = [new Extension("token", new FhirUri(source.TokenUrl))],
-        });
+        // No SMART oauth-uris extension: R4's definition of it requires an authorize endpoint, which a client-
+        // credentials-only server does not have (the validator rejects it without one). SMART App Launch v2 puts the
+        // endpoints in /.well-known/smart-configuration instead, which this server serves.
         return new CapabilityStatement
         {
+            Name = "KetamineClinicFhirServer",
             Status = PublicationStatus.Active,
             DateElement = new FhirDateTime(source.PublishedAt.ToUniversalTime()),
             Publisher = "Ketamine Clinic",

@@ -59,8 +59,6 @@ public sealed class FhirCapabilities(EndpointDataSource endpoints, TimeProvider 
 /// <summary>The R4 CapabilityStatement, rendered by Interop with the FHIR SDK from the registry.</summary>
 public static class CapabilityStatementJson
 {
-    public const string OAuthUrisExtension = CapabilityStatements.OAuthUrisExtension;
-
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
