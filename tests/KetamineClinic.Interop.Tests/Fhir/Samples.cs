@@ -3,6 +3,8 @@ using KetamineClinic.Interop.Fhir.Bundles;
 using KetamineClinic.Interop.Fhir.Conformance;
 using KetamineClinic.Interop.Fhir.Mapping;
 using KetamineClinic.Interop.Fhir.Outcomes;
+using KetamineClinic.Interop.Fhir.Rest;
+using KetamineClinic.Interop.Fhir.Serialization;
 using KetamineClinic.Interop.Fhir.Sources;
 
 namespace KetamineClinic.Interop.Tests.Fhir;
@@ -399,11 +401,51 @@ internal static class Samples
             new FhirIssue(FhirIssueSeverity.Warning, FhirIssueType.Processing, "Parameter _foo ignored"),
         ]));
         yield return ("Bundle searchset", SearchBundles.Build(SearchPageOf([FhirMapper.ToPatient(Patient)])));
+        yield return ("Location chair", FhirMapper.ToLocation(Chair));
+        yield return ("CapabilityStatement", CapabilityStatements.Build(Capabilities));
+        yield return ("Bundle collection", FhirOut.CollectionBundle(
+            "https://clinic.example.org/fhir",
+            [FhirResourceOut.Of(FhirMapper.ToEncounter(Encounter)), FhirResourceOut.Of(FhirMapper.ToProcedure(Procedure)), FhirResourceOut.Of(FhirMapper.ToObservation(Vitals[0].Source))],
+            Arrival.AddHours(3)));
+        yield return ("Bundle searchset from FhirOut, lenient", FhirJson.Parse<Bundle>(FhirOut.SearchSet(
+            "https://clinic.example.org/fhir",
+            [FhirResourceOut.Of(FhirMapper.ToObservation(Vitals[1].Source))],
+            7,
+            new SearchLinks { Self = "https://clinic.example.org/fhir/Observation?_count=1", Next = "https://clinic.example.org/fhir/Observation?_count=1&_offset=1" },
+            ["Unknown search parameter 'colour' for Observation (ignored)"],
+            Arrival.AddHours(3))) switch
+        {
+            FhirParseResult<Bundle>.Parsed parsed => parsed.Value,
+            var other => throw new InvalidOperationException(other.ToString()),
+        });
         foreach (var resource in ClinicConformance.All())
         {
             yield return (resource.TypeName + " " + resource.Id, resource);
         }
     }
+
+    public static ChairSource Chair => new()
+    {
+        Id = "10000000-0000-4000-8000-0000000000c1",
+        SiteId = Site.Id,
+        OrganizationId = Organization.Id,
+        Label = "Chair 3",
+        SiteName = Site.Name,
+    };
+
+    public static CapabilitySource Capabilities => new()
+    {
+        PublishedAt = Arrival,
+        SoftwareVersion = "1.0.0",
+        ImplementationUrl = "https://clinic.example.org/fhir",
+        TokenUrl = "https://clinic.example.org/connect/token",
+        Resources =
+        [
+            new CapabilityResource("Location", ["read", "search-type"], [new CapabilitySearchParam("partof", "reference", "Chairs of a site")], "Public"),
+            new CapabilityResource("Observation", ["read", "search-type", "create"],
+                [new CapabilitySearchParam("patient", "reference"), new CapabilitySearchParam("date", "date"), new CapabilitySearchParam("code", "token"), new CapabilitySearchParam("_count", "number")]),
+        ],
+    };
 
     public static SearchPage SearchPageOf(IReadOnlyList<Resource> matches) => new()
     {

@@ -43,6 +43,16 @@ public sealed class AnonymousAccessTests
         new("/.well-known/smart-configuration", "SMART on FHIR discovery is public by the SMART specification"),
         new("/connect/token", "OAuth 2.0 token endpoint: the client authenticates with its credentials"),
         new("/api/v1/devices/readings", "device feed: authenticated by X-Device-Key, not by a staff cookie"),
+        new("/fhir/Organization", "FHIR clinic directory search: public like /directory (contracts.md Public pages)"),
+        new("/fhir/Organization/{id}", "FHIR clinic directory read: public like /directory (contracts.md Public pages)"),
+        new("/fhir/Location", "FHIR clinic directory search: public like /directory (contracts.md Public pages)"),
+        new("/fhir/Location/{id}", "FHIR clinic directory read: public like /directory (contracts.md Public pages)"),
+        new("/fhir/HealthcareService", "FHIR clinic directory search: public like /directory (contracts.md Public pages)"),
+        new("/fhir/HealthcareService/{id}", "FHIR clinic directory read: public like /directory (contracts.md Public pages)"),
+        new("/fhir/Practitioner", "FHIR clinic directory search: public like /directory (contracts.md Public pages)"),
+        new("/fhir/Practitioner/{id}", "FHIR clinic directory read: public like /directory (contracts.md Public pages)"),
+        new("/fhir/PractitionerRole", "FHIR clinic directory search: public like /directory (contracts.md Public pages)"),
+        new("/fhir/PractitionerRole/{id}", "FHIR clinic directory read: public like /directory (contracts.md Public pages)"),
         // Patient pages reached by a one-time link: add their route here when they exist.
     ];
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
+using KetamineClinic.Interop.Fhir.Rest;
 using KetamineClinic.Web.Features.Fhir.Security;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +11,9 @@ public sealed record FhirResourceCapability(
     IReadOnlyList<FhirInteraction> Interactions,
     IReadOnlyList<FhirSearchParam> SearchParams)
 {
+    /// <summary>Every interaction on the type is public (no token): the directory.</summary>
+    public bool IsPublic { get; init; }
+
     /// <summary>The union of SMART permissions its interactions need, e.g. rs for read + search.</summary>
     public SmartPermissions Permissions => Interactions.Aggregate(SmartPermissions.None, (p, i) => p | i.RequiredPermission());
 }
@@ -20,8 +21,8 @@ public sealed record FhirResourceCapability(
 /// <summary>
 /// The registry of what /fhir supports, read from the endpoints themselves: an endpoint mapped with
 /// <see cref="FhirDoor.FhirInteraction"/> is registered by that call, so the CapabilityStatement and the SMART
-/// scopes_supported list exactly what answers, never more. This neutral model is what a renderer in Interop can turn
-/// into a Firely CapabilityStatement later; <see cref="CapabilityStatementJson"/> renders it for now.
+/// scopes_supported list exactly what answers, never more. <see cref="CapabilityStatementJson"/> hands this
+/// neutral model to Interop, which renders the Firely CapabilityStatement.
 /// </summary>
 public sealed class FhirCapabilities(EndpointDataSource endpoints, TimeProvider clock)
 {
@@ -37,7 +38,10 @@ public sealed class FhirCapabilities(EndpointDataSource endpoints, TimeProvider 
             .Select(g => new FhirResourceCapability(
                 g.Key,
                 [.. g.Select(m => m.Interaction).Distinct().Order()],
-                [.. g.SelectMany(m => m.SearchParams).DistinctBy(p => p.Name, StringComparer.Ordinal).OrderBy(p => p.Name, StringComparer.Ordinal)]))];
+                [.. g.SelectMany(m => m.SearchParams).DistinctBy(p => p.Name, StringComparer.Ordinal).OrderBy(p => p.Name, StringComparer.Ordinal)])
+            {
+                IsPublic = g.All(m => m.IsPublic),
+            })];
 
     /// <summary>Scopes a client can usefully ask for: one per resource type (its permissions) and the wildcard union.</summary>
     public IReadOnlyList<string> ScopesSupported()
@@ -52,118 +56,31 @@ public sealed class FhirCapabilities(EndpointDataSource endpoints, TimeProvider 
     }
 }
 
-/// <summary>The R4 CapabilityStatement as JSON (System.Text.Json; Web does not reference the FHIR SDK).</summary>
+/// <summary>The R4 CapabilityStatement, rendered by Interop with the FHIR SDK from the registry.</summary>
 public static class CapabilityStatementJson
 {
-    public const string OAuthUrisExtension = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
-
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static string Render(FhirCapabilities capabilities, Uri appBase)
+    public static CapabilitySource Source(FhirCapabilities capabilities, Uri appBase)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
         ArgumentNullException.ThrowIfNull(appBase);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, OperationOutcomes.WriterOptions with { Indented = true }))
+        return new CapabilitySource
         {
-            json.WriteStartObject();
-            json.WriteString("resourceType", "CapabilityStatement");
-            json.WriteString("status", "active");
-            json.WriteString("date", capabilities.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            json.WriteString("publisher", "Ketamine Clinic");
-            json.WriteString("kind", "instance");
-            json.WriteStartObject("software");
-            json.WriteString("name", "Ketamine Clinic");
-            json.WriteString("version", SoftwareVersion);
-            json.WriteEndObject();
-            json.WriteStartObject("implementation");
-            json.WriteString("description", "Ketamine Clinic FHIR R4 API");
-            json.WriteString("url", new Uri(appBase, "fhir").ToString());
-            json.WriteEndObject();
-            json.WriteString("fhirVersion", FhirDoor.FhirVersion);
-            json.WriteStartArray("format");
-            json.WriteStringValue("json");
-            json.WriteStringValue(FhirMediaTypes.Json);
-            json.WriteEndArray();
-            json.WriteStartArray("rest");
-            json.WriteStartObject();
-            json.WriteString("mode", "server");
-            WriteSecurity(json, appBase);
-            json.WriteStartArray("resource");
-            foreach (var resource in capabilities.Resources())
-            {
-                WriteResource(json, resource);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+            PublishedAt = capabilities.PublishedAt,
+            SoftwareVersion = SoftwareVersion,
+            ImplementationUrl = new Uri(appBase, "fhir").ToString(),
+            TokenUrl = new Uri(appBase, FhirAuthServer.TokenPath.TrimStart('/')).ToString(),
+            Resources = [.. capabilities.Resources().Select(r => new CapabilityResource(
+                r.Type,
+                [.. r.Interactions.Select(i => i.Code())],
+                [.. r.SearchParams.Select(p => new CapabilitySearchParam(p.Name, p.Type.Code(), p.Documentation))],
+                r.IsPublic ? "Public: read and search need no access token (the clinic directory)." : null))],
+        };
     }
 
-    private static void WriteSecurity(Utf8JsonWriter json, Uri appBase)
-    {
-        json.WriteStartObject("security");
-        json.WriteStartArray("extension");
-        json.WriteStartObject();
-        json.WriteString("url", OAuthUrisExtension);
-        json.WriteStartArray("extension");
-        json.WriteStartObject();
-        json.WriteString("url", "token");
-        json.WriteString("valueUri", new Uri(appBase, FhirAuthServer.TokenPath.TrimStart('/')).ToString());
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteBoolean("cors", false);
-        json.WriteStartArray("service");
-        json.WriteStartObject();
-        json.WriteStartArray("coding");
-        json.WriteStartObject();
-        json.WriteString("system", "http://terminology.hl7.org/CodeSystem/restful-security-service");
-        json.WriteString("code", "SMART-on-FHIR");
-        json.WriteString("display", "SMART-on-FHIR");
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteString("text", "OAuth 2.0 client credentials (SMART Backend Services, client secret) with SMART v2 system scopes");
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteString("description", "Bearer access tokens from the token endpoint; discovery at /.well-known/smart-configuration.");
-        json.WriteEndObject();
-    }
-
-    private static void WriteResource(Utf8JsonWriter json, FhirResourceCapability resource)
-    {
-        json.WriteStartObject();
-        json.WriteString("type", resource.Type);
-        json.WriteStartArray("interaction");
-        foreach (var interaction in resource.Interactions)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", interaction.Code());
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (resource.SearchParams.Count > 0)
-        {
-            json.WriteStartArray("searchParam");
-            foreach (var parameter in resource.SearchParams)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", parameter.Name);
-                json.WriteString("type", parameter.Type.Code());
-                if (parameter.Documentation is not null)
-                {
-                    json.WriteString("documentation", parameter.Documentation);
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
+    public static string Render(FhirCapabilities capabilities, Uri appBase) => CapabilityStatements.Render(Source(capabilities, appBase));
 }
 
 /// <summary>GET /fhir/metadata (anonymous) and GET /.well-known/smart-configuration (anonymous).</summary>

@@ -13,6 +13,8 @@ public static class FhirRegistration
     {
         builder.Services.AddFhirAuthServer(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<FhirCapabilities>();
+        builder.Services.AddSingleton<IFhirEndpoints, Search.FhirResourceEndpoints>();
+        KetamineClinic.Web.Features.Fhir.Resources.FhirResources.AddFhirResources(builder.Services);
         builder.Services.AddScoped<FhirClientRegistry>();
         builder.Services.AddDemoSeedContributor<FhirDemoClient>();
         // First in line, so ProblemDetails under /fhir (exceptions, empty error statuses) become OperationOutcome;
@@ -32,6 +34,7 @@ public static class FhirRegistration
             endpoints.Map(fhir);
         }
         fhir.MapFhirFallback();
+        KetamineClinic.Web.Features.Fhir.Resources.SessionFhirExportEndpoint.MapSessionFhirExport(app);
         return app;
     }
 }

@@ -9,6 +9,7 @@ using KetamineClinic.Web.Platform.Audit;
 using KetamineClinic.Web.Tests.Platform.Audit;
 using KetamineClinic.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineClinic.Web.Tests.Features.Fhir;
 
@@ -25,7 +26,7 @@ public sealed class FhirDoorTests
     }
 
     [Fact]
-    public async Task GivenNoToken_WhenReadingTheCapabilityStatement_ThenR4JsonWithTheSmartTokenUriAndExactlyTheMappedInteractions()
+    public async Task GivenNoToken_WhenReadingTheCapabilityStatement_ThenR4JsonWithTheTokenEndpointAndExactlyTheMappedInteractions()
     {
         var (factory, _, client) = await StartAsync();
         await using var _f = factory;
@@ -42,10 +43,10 @@ public sealed class FhirDoorTests
         Assert.Contains("json", root.GetProperty("format").EnumerateArray().Select(f => f.GetString()));
         var rest = root.GetProperty("rest")[0];
         Assert.Equal("server", rest.GetProperty("mode").GetString());
-        var oauth = rest.GetProperty("security").GetProperty("extension")[0];
-        Assert.Equal("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris", oauth.GetProperty("url").GetString());
-        Assert.Equal("token", oauth.GetProperty("extension")[0].GetProperty("url").GetString());
-        Assert.Equal("http://localhost/connect/token", oauth.GetProperty("extension")[0].GetProperty("valueUri").GetString());
+        // No oauth-uris extension (R4's definition requires an authorize endpoint this server does not have); the
+        // token endpoint is in the security description and in /.well-known/smart-configuration.
+        Assert.False(rest.GetProperty("security").TryGetProperty("extension", out _));
+        Assert.Contains("http://localhost/connect/token", rest.GetProperty("security").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("SMART-on-FHIR", rest.GetProperty("security").GetProperty("service")[0].GetProperty("coding")[0].GetProperty("code").GetString());
         var resources = rest.GetProperty("resource").EnumerateArray().ToDictionary(r => r.GetProperty("type").GetString()!);
         Assert.Equal(["Observation", "Patient"], resources.Keys.Order(StringComparer.Ordinal));
@@ -56,14 +57,23 @@ public sealed class FhirDoorTests
     }
 
     [Fact]
-    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsNoResourceNothingAnswers()
+    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsExactlyTheRegisteredResourceDefinitions()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
         using var client = app.CreateClient();
+        var definitions = app.Services.GetServices<KetamineClinic.Web.Features.Fhir.Search.IFhirResourceDefinition>().ToList();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
 
-        Assert.Equal(0, json.RootElement.GetProperty("rest")[0].GetProperty("resource").GetArrayLength());
+        var resources = json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().ToDictionary(r => r.GetProperty("type").GetString()!);
+        Assert.Equal(definitions.Select(d => d.ResourceType).Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+        foreach (var definition in definitions)
+        {
+            var resource = resources[definition.ResourceType];
+            Assert.Equal(["read", "search-type"], resource.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+            var expected = definition.SearchParameters.Select(p => p.Name).Concat(["_count", "_offset"]).Concat(definition.SortParameter is null ? [] : ["_sort"]);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), resource.GetProperty("searchParam").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        }
     }
 
     [Fact]

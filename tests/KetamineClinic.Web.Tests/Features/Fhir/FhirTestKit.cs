@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KetamineClinic.Web.Tests.Features.Fhir;
 
@@ -23,7 +24,12 @@ internal static class FhirTestKit
 
     /// <summary>The app with <see cref="SampleObservationEndpoints"/> mapped into /fhir.</summary>
     public static WebApplicationFactory<Program> WithSampleFhirEndpoints(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>()));
+        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            // The door's tests use stand-ins instead of the shipped resources (same routes).
+            s.RemoveAll<KetamineClinic.Web.Features.Fhir.Search.IFhirResourceDefinition>();
+            s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>();
+        }));
 
     /// <summary>Registers a client through the same handler as the admin page; returns its secret.</summary>
     public static async Task<string> RegisterClientAsync(this WebApplicationFactory<Program> app, string clientId, string scopes)
