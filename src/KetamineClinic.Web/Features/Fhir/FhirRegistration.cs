@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.Fhir.Export;
 using KetamineClinic.Web.Features.Fhir.Security;
 
 namespace KetamineClinic.Web.Features.Fhir;
@@ -14,6 +15,7 @@ public static class FhirRegistration
         builder.Services.AddFhirAuthServer(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<FhirCapabilities>();
         builder.Services.AddScoped<FhirClientRegistry>();
+        builder.Services.AddFhirBulkExport(builder.Configuration);
         builder.Services.AddDemoSeedContributor<FhirDemoClient>();
         // First in line, so ProblemDetails under /fhir (exceptions, empty error statuses) become OperationOutcome;
         // the default writer keeps every other path.
