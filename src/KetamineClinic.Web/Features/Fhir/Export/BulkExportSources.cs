@@ -1,112 +1,73 @@
-using Resource = Hl7.Fhir.Model.Resource;
-using KetamineClinic.Interop.Fhir.Mapping;
-using KetamineClinic.Interop.Fhir.Sources;
 using KetamineClinic.Web.Data;
-using KetamineClinic.Web.Features.Patients;
-using Microsoft.EntityFrameworkCore;
+using KetamineClinic.Web.Features.Fhir.Search;
 
 namespace KetamineClinic.Web.Features.Fhir.Export;
 
-/// <summary>One exported resource and the patient it belongs to (for the audit trail), if any.</summary>
-public sealed record ExportedResource(Resource Resource, Guid? PatientId);
+/// <summary>One exported resource as compact JSON, and the patient it belongs to (for the audit trail), if any.</summary>
+public sealed record ExportedResource(string Json, Guid? PatientId);
 
-/// <param name="Level">System or patient level (the latter only asks compartment types).</param>
+/// <param name="Level">System or patient level (the latter only exports Patient-compartment types).</param>
 /// <param name="Since"><c>_since</c>, when given.</param>
-/// <param name="TransactionTime">Resources changed after this instant belong to a later export.</param>
+/// <param name="TransactionTime">The manifest's transactionTime.</param>
 public sealed record BulkExportScope(BulkExportLevel Level, DateTimeOffset? Since, DateTimeOffset TransactionTime);
 
 /// <summary>
-/// Where one resource type's export comes from. A feature that adds a FHIR resource registers one of these
-/// (<c>services.AddSingleton&lt;IFhirExportSource, MyExportSource&gt;()</c>) and the type becomes exportable;
-/// the CapabilityStatement and <c>_type</c> validation follow from the registrations.
+/// What can be exported: every resource type the server reads and searches (<see cref="IFhirResourceDefinition"/>),
+/// streamed from the same sources, so a type added for search is exportable with nothing more to write.
 /// </summary>
-public interface IFhirExportSource
-{
-    /// <summary>The FHIR resource type, e.g. <c>Observation</c>.</summary>
-    string ResourceType { get; }
-
-    /// <summary>True when the type belongs to the Patient compartment, i.e. is part of <c>Patient/$export</c>.</summary>
-    bool InPatientCompartment { get; }
-
-    /// <summary>The resources in a stable order, streamed (never the whole table in memory).</summary>
-    IAsyncEnumerable<ExportedResource> ReadAsync(ClinicDbContext db, BulkExportScope scope, CancellationToken ct);
-}
-
-/// <summary>The registered export sources by type.</summary>
 public sealed class BulkExportSources
 {
-    private readonly Dictionary<string, IFhirExportSource> _byType;
+    /// <summary>Page size when streaming a source (offset paging in the sources' stable (date, id) order).</summary>
+    internal const int PageSize = 500;
 
-    public BulkExportSources(IEnumerable<IFhirExportSource> sources)
+    /// <summary>
+    /// The FHIR R4 Patient compartment (compartmentdefinition-patient) among the types served here:
+    /// these are what <c>Patient/$export</c> returns.
+    /// </summary>
+    private static readonly HashSet<string> PatientCompartment = new(StringComparer.Ordinal)
     {
-        _byType = new Dictionary<string, IFhirExportSource>(StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            if (!_byType.TryAdd(source.ResourceType, source))
-            {
-                throw new InvalidOperationException($"Two export sources for {source.ResourceType}.");
-            }
-        }
-    }
+        "Patient", "Encounter", "Procedure", "Observation", "MedicationAdministration", "QuestionnaireResponse",
+        "Flag", "DetectedIssue", "AuditEvent", "RiskAssessment", "Appointment", "Consent", "CarePlan",
+    };
+
+    private readonly Dictionary<string, IFhirResourceDefinition> _byType;
+
+    public BulkExportSources(IEnumerable<IFhirResourceDefinition> definitions) =>
+        _byType = definitions.ToDictionary(d => d.ResourceType, StringComparer.Ordinal);
 
     /// <summary>Types a request at <paramref name="level"/> may ask for, in a fixed order (Patient first).</summary>
     public IReadOnlyList<string> TypesFor(BulkExportLevel level) =>
-        [.. _byType.Values
-            .Where(s => level == BulkExportLevel.System || s.InPatientCompartment)
-            .Select(s => s.ResourceType)
+        [.. _byType.Keys
+            .Where(t => level == BulkExportLevel.System || PatientCompartment.Contains(t))
             .OrderBy(t => t == "Patient" ? 0 : 1)
             .ThenBy(t => t, StringComparer.Ordinal)];
 
-    public IFhirExportSource Get(string resourceType) =>
-        _byType.TryGetValue(resourceType, out var source)
-            ? source
-            : throw new InvalidOperationException($"No export source for {resourceType}.");
-}
-
-/// <summary>
-/// Patients. The store does not keep when a patient's demographics last changed, so <c>_since</c> does not narrow
-/// this type: every patient is exported (a client merging by id gets the same result; leaving one out could lose a
-/// change).
-/// </summary>
-internal sealed class PatientExportSource : IFhirExportSource
-{
-    public string ResourceType => "Patient";
-
-    public bool InPatientCompartment => true;
-
+    /// <summary>
+    /// Every resource of <paramref name="resourceType"/>, source by source, page by page. <c>_since</c> does not narrow
+    /// the result yet: the stores do not record when each resource last changed, so every resource is exported (a
+    /// client merging by id gets the right state; leaving one out could lose a change).
+    /// </summary>
     public async IAsyncEnumerable<ExportedResource> ReadAsync(
-        ClinicDbContext db, BulkExportScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        ClinicDbContext db, string resourceType, BulkExportScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
-        var patients = db.Patients.AsNoTracking()
-            .Where(p => p.CreatedAt <= scope.TransactionTime)
-            .OrderBy(p => p.Id)
-            .AsAsyncEnumerable();
-        await foreach (var patient in patients.WithCancellation(ct))
+        var definition = _byType.TryGetValue(resourceType, out var d) ? d : throw new InvalidOperationException($"{resourceType} is not exportable.");
+        var q = new FhirQueryContext(db, ct);
+        var all = new FhirSearch { ResourceType = resourceType, Count = PageSize };
+        foreach (var source in definition.Sources)
         {
-            yield return new ExportedResource(FhirMapper.ToPatient(ToSource(patient)), patient.Id);
+            for (var skip = 0; ; skip += PageSize)
+            {
+                var page = await source.FetchAsync(q, all, skip, PageSize);
+                foreach (var hit in page)
+                {
+                    yield return new ExportedResource(hit.Resource.ToJson(), hit.PatientId);
+                }
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+            }
         }
     }
-
-    internal static PatientSource ToSource(Patient patient) => new()
-    {
-        Id = patient.Id.ToString(),
-        Mrn = patient.Mrn,
-        GivenName = patient.GivenName,
-        FamilyName = patient.FamilyName,
-        BornOn = patient.BornOn,
-        Sex = patient.SexAtBirth switch
-        {
-            SexAtBirth.Female => AdministrativeSex.Female,
-            SexAtBirth.Male => AdministrativeSex.Male,
-            SexAtBirth.Intersex => AdministrativeSex.Other,
-            SexAtBirth.Unknown => AdministrativeSex.Unknown,
-        },
-        Phone = string.IsNullOrWhiteSpace(patient.Phone) ? null : patient.Phone,
-        Email = string.IsNullOrWhiteSpace(patient.Email) ? null : patient.Email,
-        Escort = string.IsNullOrWhiteSpace(patient.EscortName)
-            ? null
-            : new EscortContact { Name = patient.EscortName, Phone = string.IsNullOrWhiteSpace(patient.EscortPhone) ? null : patient.EscortPhone },
-    };
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KetamineClinic.Interop.Fhir.Serialization;
 using KetamineClinic.Web.Data;
 using KetamineClinic.Web.Features.Infusions;
 using KetamineClinic.Web.Platform.Audit;
@@ -34,7 +33,7 @@ public sealed class BulkExportSignal
 }
 
 /// <summary>
-/// Runs queued exports one at a time: streams each type from its <see cref="IFhirExportSource"/> into NDJSON parts,
+/// Runs queued exports one at a time: streams each type (<see cref="BulkExportSources"/>) into NDJSON parts,
 /// each part committed with the job's progress (so a cancel that lands in between makes the commit fail instead of
 /// leaving a file behind), then completes the job together with one audit event per exported patient. Removes the
 /// files of cancelled and expired jobs.
@@ -133,17 +132,15 @@ internal sealed partial class BulkExportWorker(
         {
             foreach (var type in job.TypeList)
             {
-                var source = sources.Get(type);
                 var part = 0;
                 long inPart = 0;
                 long inType = 0;
                 using var buffer = new MemoryStream();
                 await using (var read = await contexts.CreateDbContextAsync(ct))
                 {
-                    await foreach (var exported in source.ReadAsync(read, scope, ct))
+                    await foreach (var exported in sources.ReadAsync(read, type, scope, ct))
                     {
-                        var line = FhirJson.SerializeToUtf8Bytes(exported.Resource);
-                        buffer.Write(line);
+                        buffer.Write(System.Text.Encoding.UTF8.GetBytes(exported.Json));
                         buffer.WriteByte((byte)'\n');
                         inPart++;
                         inType++;
