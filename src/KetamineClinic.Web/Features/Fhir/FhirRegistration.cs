@@ -15,6 +15,7 @@ public static class FhirRegistration
         builder.Services.AddFhirAuthServer(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<FhirCapabilities>();
         builder.Services.AddSingleton<IFhirEndpoints, Search.FhirResourceEndpoints>();
+        KetamineClinic.Web.Features.Fhir.Resources.FhirResources.AddFhirResources(builder.Services);
         builder.Services.AddScoped<FhirClientRegistry>();
         builder.Services.AddFhirBulkExport(builder.Configuration);
         builder.Services.AddDemoSeedContributor<FhirDemoClient>();
