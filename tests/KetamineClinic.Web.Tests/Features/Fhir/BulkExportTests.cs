@@ -70,6 +70,34 @@ public sealed class BulkExportTests
     }
 
     [Fact]
+    public async Task GivenNoTypeList_WhenExportingAtSystemAndPatientLevel_ThenSystemHasTheDirectoryAndPatientLevelKeepsToThePatientCompartment()
+    {
+        await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
+        await SeedPatientsAsync(app, 1);
+        using var client = app.CreateClient();
+        var token = await TokenAsync(app, client, "registry", "system/*.rs");
+
+        using var system = await client.SendAsync(Export("/fhir/$export", token), Ct);
+        using var systemManifest = await PollUntilCompleteAsync(client, StatusPath(system), token);
+        using var patient = await client.SendAsync(Export("/fhir/Patient/$export", token), Ct);
+        using var patientManifest = await PollUntilCompleteAsync(client, StatusPath(patient), token);
+
+        static List<string> Types(JsonDocument manifest) =>
+            [.. manifest.RootElement.GetProperty("output").EnumerateArray().Select(o => o.GetProperty("type").GetString()!).Distinct()];
+        var systemTypes = Types(systemManifest);
+        var patientTypes = Types(patientManifest);
+        Assert.Equal("Patient", systemTypes[0]);
+        Assert.Contains("Organization", systemTypes);
+        Assert.Contains("Location", systemTypes);
+        Assert.DoesNotContain("AuditEvent", systemTypes); // outside the * wildcard
+        Assert.Contains("Patient", patientTypes);
+        Assert.DoesNotContain("Organization", patientTypes);
+        Assert.DoesNotContain("Location", patientTypes);
+        using var badType = await client.SendAsync(Export("/fhir/Patient/$export?_type=Organization", token), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+    }
+
+    [Fact]
     public async Task GivenACompletedExport_WhenAnotherClientPollsOrDownloads_ThenItFindsNothing()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
