@@ -125,6 +125,10 @@ internal sealed class FhirFormatFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Export.FhirNdjsonEndpoint>() is not null)
+        {
+            return await next(context); // bulk-data files answer NDJSON and check Accept themselves
+        }
         if (!AcceptsJson(request, out var notAcceptable))
         {
             return FhirResults.Outcome(StatusCodes.Status406NotAcceptable, FhirIssueType.NotSupported, notAcceptable);

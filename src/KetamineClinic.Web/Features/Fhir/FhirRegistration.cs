@@ -1,4 +1,5 @@
 using KetamineClinic.Web.Features.Demo;
+using KetamineClinic.Web.Features.Fhir.Export;
 using KetamineClinic.Web.Features.Fhir.Security;
 
 namespace KetamineClinic.Web.Features.Fhir;
@@ -16,6 +17,7 @@ public static class FhirRegistration
         builder.Services.AddSingleton<IFhirEndpoints, Search.FhirResourceEndpoints>();
         KetamineClinic.Web.Features.Fhir.Resources.FhirResources.AddFhirResources(builder.Services);
         builder.Services.AddScoped<FhirClientRegistry>();
+        builder.Services.AddFhirBulkExport(builder.Configuration);
         builder.Services.AddDemoSeedContributor<FhirDemoClient>();
         // First in line, so ProblemDetails under /fhir (exceptions, empty error statuses) become OperationOutcome;
         // the default writer keeps every other path.
