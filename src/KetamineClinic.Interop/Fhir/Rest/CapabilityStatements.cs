@@ -17,6 +17,12 @@ public sealed record CapabilitySearchParam(string Name, string Type, string? Doc
 /// <param name="Documentation">Optional text, e.g. that reads need no token.</param>
 public sealed record CapabilityResource(string Type, IReadOnlyList<string> Interactions, IReadOnlyList<CapabilitySearchParam> SearchParams, string? Documentation = null);
 
+/// <summary>A FHIR operation the server offers.</summary>
+/// <param name="Name">Without the <c>$</c>, e.g. <c>export</c>.</param>
+/// <param name="Definition">The OperationDefinition's canonical URL.</param>
+/// <param name="ResourceType">The type it runs on, or null for a system-level operation.</param>
+public sealed record CapabilityOperation(string Name, string Definition, string? ResourceType);
+
 /// <summary>Input for the server's CapabilityStatement.</summary>
 public sealed record CapabilitySource
 {
@@ -29,6 +35,9 @@ public sealed record CapabilitySource
     /// <summary>The OAuth 2.0 token endpoint, named in the security description.</summary>
     public required string TokenUrl { get; init; }
     public required IReadOnlyList<CapabilityResource> Resources { get; init; }
+
+    /// <summary>Operations (system level: rest.operation; type level: the type's resource.operation).</summary>
+    public IReadOnlyList<CapabilityOperation> Operations { get; init; } = [];
 }
 
 /// <summary>The R4 CapabilityStatement (instance, JSON, SMART-on-FHIR security service).</summary>
@@ -68,7 +77,8 @@ public static class CapabilityStatements
                 {
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                     Security = security,
-                    Resource = [.. source.Resources.Select(ToResource)],
+                    Resource = [.. source.Resources.Select(r => ToResource(r, source.Operations))],
+                    Operation = [.. source.Operations.Where(o => o.ResourceType is null).Select(ToOperation)],
                 },
             ],
         };
@@ -77,7 +87,10 @@ public static class CapabilityStatements
     /// <summary>The statement as pretty-printed JSON.</summary>
     public static string Render(CapabilitySource source) => FhirJson.Serialize(Build(source), pretty: true);
 
-    private static CapabilityStatement.ResourceComponent ToResource(CapabilityResource resource)
+    private static CapabilityStatement.OperationComponent ToOperation(CapabilityOperation operation) =>
+        new() { Name = operation.Name, Definition = operation.Definition };
+
+    private static CapabilityStatement.ResourceComponent ToResource(CapabilityResource resource, IReadOnlyList<CapabilityOperation> operations)
     {
         if (!ModelInfo.IsKnownResource(resource.Type))
         {
@@ -94,6 +107,7 @@ public static class CapabilityStatements
                 Type = Parse<SearchParamType>(p.Type),
                 Documentation = p.Documentation is null ? null : new Markdown(p.Documentation),
             })],
+            Operation = [.. operations.Where(o => o.ResourceType == resource.Type).Select(ToOperation)],
         };
     }
 

@@ -43,6 +43,14 @@ public sealed class FhirCapabilities(EndpointDataSource endpoints, TimeProvider 
                 IsPublic = g.All(m => m.IsPublic),
             })];
 
+    /// <summary>Operations mapped with <see cref="Export.FhirOperationMetadata"/> (e.g. $export).</summary>
+    public IReadOnlyList<Export.FhirOperationMetadata> Operations() =>
+        [.. endpoints.Endpoints
+            .Select(e => e.Metadata.GetMetadata<Export.FhirOperationMetadata>())
+            .OfType<Export.FhirOperationMetadata>()
+            .Distinct()
+            .OrderBy(o => o.Level, StringComparer.Ordinal)];
+
     /// <summary>Scopes a client can usefully ask for: one per resource type (its permissions) and the wildcard union.</summary>
     public IReadOnlyList<string> ScopesSupported()
     {
@@ -77,6 +85,7 @@ public static class CapabilityStatementJson
                 [.. r.Interactions.Select(i => i.Code())],
                 [.. r.SearchParams.Select(p => new CapabilitySearchParam(p.Name, p.Type.Code(), p.Documentation))],
                 r.IsPublic ? "Public: read and search need no access token (the clinic directory)." : null))],
+            Operations = [.. capabilities.Operations().Select(o => new CapabilityOperation(o.Name, o.Definition, o.Level == "system" ? null : o.Level))],
         };
     }
 

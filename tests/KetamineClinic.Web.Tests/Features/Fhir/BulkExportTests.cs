@@ -98,6 +98,23 @@ public sealed class BulkExportTests
     }
 
     [Fact]
+    public async Task GivenTheServer_WhenReadingMetadata_ThenBothExportOperationsAreListedWithTheirDefinitions()
+    {
+        await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
+        using var client = app.CreateClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
+
+        var rest = json.RootElement.GetProperty("rest")[0];
+        var system = Assert.Single(rest.GetProperty("operation").EnumerateArray().ToList());
+        Assert.Equal("export", system.GetProperty("name").GetString());
+        Assert.Equal(BulkExportEndpoints.OperationDefinition, system.GetProperty("definition").GetString());
+        var patient = rest.GetProperty("resource").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Patient");
+        var patientExport = Assert.Single(patient.GetProperty("operation").EnumerateArray().ToList());
+        Assert.Equal(BulkExportEndpoints.PatientOperationDefinition, patientExport.GetProperty("definition").GetString());
+    }
+
+    [Fact]
     public async Task GivenACompletedExport_WhenAnotherClientPollsOrDownloads_ThenItFindsNothing()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
