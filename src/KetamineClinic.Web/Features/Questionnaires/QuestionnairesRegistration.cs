@@ -1,4 +1,6 @@
 using KetamineClinic.Domain.Protocol;
+using KetamineClinic.Web.Features.Fhir;
+using KetamineClinic.Web.Features.Fhir.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KetamineClinic.Web.Features.Questionnaires;
@@ -12,6 +14,14 @@ public static class QuestionnairesRegistration
         builder.Services.TryAddSingleton<Infusions.ActorAuditTrails>();
         builder.Services.AddSingleton<InstrumentSubmissionHandler>();
         builder.Services.AddSingleton<SameDayInstruments>();
+        builder.Services.AddSingleton<SuicideRiskAlerts>();
+        builder.Services.AddSingleton<Portal.PortalQuestionnaireQuery>();
+        builder.Services.AddSingleton<InstrumentCanonicals>();
+        builder.Services.AddSingleton<QuestionnaireResponseSearchSource>();
+        builder.Services.AddSingleton<SurveyScoreObservationSource>();
+        builder.Services.AddFhirResource<QuestionnaireResponseFhirDefinition>();
+        builder.Services.AddFhirResource<SurveyObservationFhirDefinition>();
+        builder.Services.AddSingleton<IFhirEndpoints, QuestionnaireResponseFhirEndpoints>();
         return builder;
     }
 
