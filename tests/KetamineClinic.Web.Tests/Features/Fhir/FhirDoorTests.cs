@@ -56,14 +56,18 @@ public sealed class FhirDoorTests
     }
 
     [Fact]
-    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsNoResourceNothingAnswers()
+    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsExactlyTheResourcesThatAnswer()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
         using var client = app.CreateClient();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
 
-        Assert.Equal(0, json.RootElement.GetProperty("rest")[0].GetProperty("resource").GetArrayLength());
+        var resources = json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("type").GetString()!, r => r.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList());
+        Assert.Equal(["Observation", "QuestionnaireResponse"], resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["read", "search-type"], resources["Observation"]);
+        Assert.Equal(["read", "create", "search-type"], resources["QuestionnaireResponse"]);
     }
 
     [Fact]

@@ -23,7 +23,17 @@ internal static class FhirTestKit
 
     /// <summary>The app with <see cref="SampleObservationEndpoints"/> mapped into /fhir.</summary>
     public static WebApplicationFactory<Program> WithSampleFhirEndpoints(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>()));
+        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            // The door's tests see only the sample (it owns /fhir/Observation): take out the questionnaire feature's
+            // FHIR endpoints (QuestionnaireResponse, survey-score Observations).
+            foreach (var own in s.Where(d => d.ImplementationType?.Namespace == typeof(KetamineClinic.Web.Features.Questionnaires.SurveyObservationFhirDefinition).Namespace
+                && (d.ServiceType == typeof(IFhirEndpoints) || d.ServiceType == typeof(KetamineClinic.Web.Features.Fhir.Search.IFhirResourceDefinition))).ToList())
+            {
+                s.Remove(own);
+            }
+            s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>();
+        }));
 
     /// <summary>Registers a client through the same handler as the admin page; returns its secret.</summary>
     public static async Task<string> RegisterClientAsync(this WebApplicationFactory<Program> app, string clientId, string scopes)
