@@ -64,7 +64,7 @@ public sealed class ReadmeScreenshotTests(ClinicServer server)
         await Expect(header.Locator("[data-testid=weight-stale]")).ToBeVisibleAsync();
         await Expect(header.Locator("[data-testid=allergy]")).ToHaveCountAsync(2);
         await Expect(header.Locator("[data-testid=flag]").First).ToContainTextAsync("Suicide risk (high priority)");
-        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(5);
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(6);
         await page.Mouse.MoveAsync(5, 700);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory(), "patient-chart.png"), FullPage = true });
         await page.Context.CloseAsync();

@@ -68,6 +68,17 @@ public sealed class QuestionnaireResponseParserTests
     }
 
     [Fact]
+    public void GivenAStoredResponseWithItsSendersIdentifier_WhenMappedAndParsedBack_ThenTheIdentifierRoundTrips()
+    {
+        var source = Samples.Phq9Response with { Identifier = new ExternalIdentifier("urn:example:tablet-app", "visit-0001") };
+
+        var parsed = Assert.IsType<FhirParseResult<ParsedQuestionnaireResponse>.Parsed>(
+            QuestionnaireResponseParser.Parse(FhirJson.Serialize(FhirMapper.ToQuestionnaireResponse(source)))).Value;
+
+        Assert.Equal(("urn:example:tablet-app", "visit-0001"), (parsed.Identifier?.System, parsed.Identifier?.Value));
+    }
+
+    [Fact]
     public void GivenCssrsBooleansWithNestedFollowUps_WhenParsed_ThenNestedAnswersAreFlattenedByLinkId()
     {
         var response = Base();

@@ -28,6 +28,12 @@ internal static class FhirTestKit
         {
             // The door's tests use stand-ins instead of the shipped resources (same routes).
             s.RemoveAll<KetamineClinic.Web.Features.Fhir.Search.IFhirResourceDefinition>();
+            // and the FHIR endpoints that are not resource definitions (QuestionnaireResponse create).
+            foreach (var own in s.Where(d => d.ImplementationType?.Namespace == typeof(KetamineClinic.Web.Features.Questionnaires.SurveyScoreObservationSource).Namespace
+                && d.ServiceType == typeof(IFhirEndpoints)).ToList())
+            {
+                s.Remove(own);
+            }
             s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>();
         }));
 

@@ -27,8 +27,8 @@ internal sealed class ObservationResource(IEnumerable<IObservationSource> source
         new("patient", FhirSearchParamType.Reference, "Patient/<id>"),
         new("subject", FhirSearchParamType.Reference, "Patient/<id> (same as patient)"),
         new("encounter", FhirSearchParamType.Reference, "Encounter/<id> (the infusion session)", "Encounter"),
-        new("code", FhirSearchParamType.Token, "LOINC, e.g. http://loinc.org|8867-4 (heart rate), 85354-9 (blood pressure panel)."),
-        new("category", FhirSearchParamType.Token, "http://terminology.hl7.org/CodeSystem/observation-category|vital-signs"),
+        new("code", FhirSearchParamType.Token, "LOINC, e.g. http://loinc.org|8867-4 (heart rate), 85354-9 (blood pressure panel), 44261-6 (PHQ-9 total)."),
+        new("category", FhirSearchParamType.Token, "http://terminology.hl7.org/CodeSystem/observation-category|vital-signs or |survey (instrument scores)"),
         new("status", FhirSearchParamType.Token, "final"),
         new("date", FhirSearchParamType.Date, "effectiveDateTime"),
     ];
