@@ -4,6 +4,7 @@ using KetamineClinic.Web.Features.DeviceFeed;
 using KetamineClinic.Web.Features.Fhir;
 using KetamineClinic.Web.Features.Infusions;
 using KetamineClinic.Web.Features.Patients;
+using KetamineClinic.Web.Features.Recovery;
 using KetamineClinic.Web.Features.Today;
 
 namespace KetamineClinic.Web.Features;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         builder.AddFhir();
         builder.AddInfusions();
         builder.AddDeviceFeed();
+        builder.AddRecovery();
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class FeatureRegistration
         app.MapFhir();
         app.MapInfusions();
         app.MapDeviceFeed();
+        app.MapRecovery();
         return app;
     }
 }
