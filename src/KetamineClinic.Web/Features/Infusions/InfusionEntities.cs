@@ -79,6 +79,18 @@ public enum SessionEventKind
     AlarmEscalated,
     AlarmResolved,
     EpisodeUnconfirmed,
+
+    /// <summary>Recovery (Features/Recovery): a discharge score and DC-04 attestation were recorded.</summary>
+    DischargeAssessed,
+
+    /// <summary>Recovery: a physician acknowledged a BP deviation beyond ±20 % of baseline (DC-03).</summary>
+    BpDeviationAcknowledged,
+
+    /// <summary>Recovery: the escort hand-off (DC-06) was recorded.</summary>
+    EscortHandedOff,
+
+    /// <summary>Recovery: a physician recorded the patient leaving before every DC rule passed (against medical advice).</summary>
+    LeftAgainstMedicalAdvice,
 }
 
 /// <summary>The session's timeline: phase changes with their reason, alarms and their handling.</summary>

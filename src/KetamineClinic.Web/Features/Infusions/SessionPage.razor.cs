@@ -24,6 +24,7 @@ public sealed partial class SessionPage
     private List<AlarmView> _alarms = [];
     private bool _notFound;
     private bool _muted;
+    private int _revision;
     private DateTimeOffset _now;
     private StaffActor _actor = default!;
     private IDisposable? _subscription;
@@ -71,6 +72,7 @@ public sealed partial class SessionPage
     private async Task LoadAsync()
     {
         _details = await Sessions.LoadAsync(Id);
+        _revision++;
         _notFound = _details is null;
         _readings = _details?.Readings.ToList() ?? [];
         _alarms = _details?.AllAlarms.ToList() ?? [];
@@ -89,12 +91,14 @@ public sealed partial class SessionPage
                 _details.Tile.Apply(added);
                 _readings.AddRange(added.Readings.Where(r => !_readings.Exists(x => x.Id == r.Id)));
                 _readings.Sort((a, b) => a.TakenAt.CompareTo(b.TakenAt));
+                _revision++;
                 break;
             case AlarmChanged changed:
                 var isNew = !_alarms.Exists(a => a.Id == changed.Alarm.Id);
                 _details.Tile.Apply(changed.Alarm);
                 _alarms.RemoveAll(a => a.Id == changed.Alarm.Id);
                 _alarms.Add(changed.Alarm);
+                _revision++;
                 if (isNew && changed.Alarm.State == AlarmState.Raised && _cue is not null)
                 {
                     await _cue.BeepAsync(changed.Alarm.Severity);
@@ -124,6 +128,12 @@ public sealed partial class SessionPage
         }
 
         return TileOutcome.From(result);
+    }
+
+    private async Task PanelCommandAsync(TileCommand command)
+    {
+        await CommandAsync(command);
+        await LoadAsync();
     }
 
     private async Task SetMutedAsync(bool muted)

@@ -2,8 +2,10 @@ using System.Globalization;
 using KetamineClinic.Domain.Infusions.Sessions;
 using KetamineClinic.Domain.Infusions.Vitals;
 using KetamineClinic.Domain.Protocol;
+using KetamineClinic.Domain.Recovery;
 using KetamineClinic.Domain.Rules;
 using KetamineClinic.Web.Data;
+using KetamineClinic.Web.Features.Recovery;
 using KetamineClinic.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +40,7 @@ public abstract record SessionCommandResult
 /// <summary>
 /// Check-in and the phase transitions of a session (<see cref="SessionPhases"/>), with their timestamps, their
 /// reason on the timeline, the audit event and the broadcast. The pre-infusion, dosing and recovery workflows call
-/// <see cref="ApplyAsync"/> for their phase changes.
+/// <see cref="ApplyAsync(Guid, PhaseCommand, string?, StaffActor, Guid?, CancellationToken)"/> for their phase changes.
 /// </summary>
 public sealed class SessionPhaseHandler(
     IDbContextFactory<ClinicDbContext> contexts,
@@ -124,7 +126,21 @@ public sealed class SessionPhaseHandler(
     /// Moves a session through its state machine. Nurses and physicians only. <paramref name="expectedVersion"/>
     /// (from the screen the user acted on) turns a stale screen into a <see cref="SessionCommandResult.Conflict"/>.
     /// </summary>
-    public async Task<SessionCommandResult> ApplyAsync(Guid sessionId, PhaseCommand command, string? reason, StaffActor actor, Guid? expectedVersion = null, CancellationToken ct = default)
+    public Task<SessionCommandResult> ApplyAsync(Guid sessionId, PhaseCommand command, string? reason, StaffActor actor, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        ApplyAsync(sessionId, command, reason, actor, expectedVersion, step: null, ct);
+
+    /// <summary>
+    /// <see cref="ApplyAsync(Guid, PhaseCommand, string?, StaffActor, Guid?, CancellationToken)"/> with a workflow
+    /// step that runs in the same unit of work just before the save: it may add rows, or refuse with a result.
+    /// </summary>
+    internal async Task<SessionCommandResult> ApplyAsync(
+        Guid sessionId,
+        PhaseCommand command,
+        string? reason,
+        StaffActor actor,
+        Guid? expectedVersion,
+        Func<ClinicDbContext, InfusionSession, DateTimeOffset, Task<SessionCommandResult?>>? step,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsClinical)
@@ -180,8 +196,34 @@ public sealed class SessionPhaseHandler(
                 return new SessionCommandResult.ReasonRequired("VS-BP-02: the infusion resumes only on a physician's order; record the order (who, what) as the reason.");
             case PhaseCommand.StopInfusion when reason is null && InfusedMinutes(session, now) < session.PlannedInfusionMinutes:
                 return new SessionCommandResult.ReasonRequired(string.Create(CultureInfo.InvariantCulture, $"The infusion ran less than its planned {session.PlannedInfusionMinutes} min: give the reason for stopping early."));
+            case PhaseCommand.Discharge:
+                // DC-01 … DC-06 (clinical-spec §5.1) BLOCK: evaluated here, at the instant of discharge, whatever screen
+                // or endpoint asked. DC-01 refuses a discharge before the observation minutes have passed.
+                var evaluation = await DischargeReadiness.EvaluateAsync(db, session, now, protocol, ct);
+                if (!evaluation.MayDischarge)
+                {
+                    await audits.For(actor.ToAudit()).RecordAsync(new AuditEntry(
+                        AuditActions.Update, "InfusionSession", session.Id.ToString(), session.PatientId, AuditOutcome.Denied, "discharge refused: " + string.Join(",", evaluation.BlockingFindings.Select(f => f.Rule.Value))), ct);
+                    return new SessionCommandResult.Blocked(evaluation.BlockingFindings);
+                }
+
+                db.Add(new SessionDeparture
+                {
+                    SessionId = session.Id,
+                    Kind = DischargePolicy.ClassifyDeparture(evaluation.Decision!, handedToEmergencyServices: false),
+                    DepartedAt = now,
+                    RecordedByUserId = NullIfEmpty(actor.UserId),
+                    RecordedByName = actor.Name,
+                    ProtocolVersion = evaluation.Decision!.ProtocolVersion.Value,
+                });
+                break;
             default:
                 break;
+        }
+
+        if (step is not null && await step(db, session, now) is { } refused)
+        {
+            return refused;
         }
 
         Stamp(session, command, to, reason, now);

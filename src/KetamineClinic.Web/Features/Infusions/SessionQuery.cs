@@ -85,5 +85,9 @@ public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, Ch
         SessionEventKind.AlarmEscalated => $"Alarm {e.RuleId} escalated: {e.Reason}",
         SessionEventKind.AlarmResolved => $"Alarm {e.RuleId} resolved: {e.Reason}",
         SessionEventKind.EpisodeUnconfirmed => e.Reason ?? $"{e.RuleId} not confirmed",
+        SessionEventKind.DischargeAssessed => $"Discharge assessment: {e.Reason}",
+        SessionEventKind.BpDeviationAcknowledged => $"DC-03 BP deviation acknowledged by physician: {e.Reason}",
+        SessionEventKind.EscortHandedOff => $"Escort hand-off: {e.Reason}",
+        SessionEventKind.LeftAgainstMedicalAdvice => $"Left against medical advice (physician override): {e.Reason}",
     };
 }

@@ -217,113 +217,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("KetamineClinic.Web.Features.Fhir.Export.BulkExportFile", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Part")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ResourceCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResourceType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "ResourceType", "Part")
-                        .IsUnique();
-
-                    b.ToTable("BulkExportFiles", (string)null);
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Fhir.Export.BulkExportJob", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ResourcesWritten")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("Since")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TransactionTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Types")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "Status");
-
-                    b.HasIndex("Status", "RequestedAt");
-
-                    b.ToTable("BulkExportJobs", (string)null);
-                });
-
             modelBuilder.Entity("KetamineClinic.Web.Features.Fhir.Security.FhirTokenKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -840,14 +733,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RuleId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SuicideRiskLevel")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -885,185 +770,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "MeasuredAt");
 
                     b.ToTable("WeightMeasurements");
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LinkId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId", "LinkId")
-                        .IsUnique();
-
-                    b.ToTable("InstrumentAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BandCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BandDisplay")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CssrsRisk")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalIdSystem")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalIdValue")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("InfusionSessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstrumentId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstrumentVersion")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtocolVersion")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ScoreObservationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SubmittedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SuicideRiskLevel")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SuicideRiskRules")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Total")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnsweredAt");
-
-                    b.HasIndex("ScoreObservationId")
-                        .IsUnique();
-
-                    b.HasIndex("ExternalIdSystem", "ExternalIdValue")
-                        .IsUnique();
-
-                    b.HasIndex("PatientId", "InstrumentId", "AnsweredAt");
-
-                    b.ToTable("InstrumentResponses", (string)null);
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequiredActions")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rules")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RaisedAt");
-
-                    b.HasIndex("ResponseId");
-
-                    b.HasIndex("PatientId", "AcknowledgedAt");
-
-                    b.ToTable("SuicideRiskAlerts", (string)null);
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.Audit.AuditEvent", b =>
@@ -1621,15 +1327,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("KetamineClinic.Web.Features.Fhir.Export.BulkExportFile", b =>
-                {
-                    b.HasOne("KetamineClinic.Web.Features.Fhir.Export.BulkExportJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("KetamineClinic.Web.Features.Infusions.InfusionSession", b =>
                 {
                     b.HasOne("KetamineClinic.Web.Features.Directory.Chair", null)
@@ -1711,39 +1408,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .WithMany("Weights")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
-                {
-                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
-                {
-                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
-                {
-                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
-                        .WithMany()
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1856,11 +1520,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.Navigation("Flags");
 
                     b.Navigation("Weights");
-                });
-
-            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
-                {
-                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.ClinicUser", b =>
