@@ -9,6 +9,12 @@ public static class DeviceFeedRegistration
     {
         builder.Services.AddSingleton<DeviceDirectory>();
         builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services.Configure<MllpOptions>(builder.Configuration.GetSection(MllpOptions.Section));
+        builder.Services.AddSingleton<MllpEndpoint>();
+        builder.Services.AddSingleton<MllpMetrics>();
+        builder.Services.AddSingleton<MllpMessageHandler>();
+        builder.Services.AddSingleton<MllpListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MllpListener>());
         builder.Services
             .AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceClaims.Scheme, displayName: "Device key", configureOptions: null);
