@@ -15,6 +15,8 @@ public static class DeviceFeedRegistration
         builder.Services.AddSingleton<MllpMessageHandler>();
         builder.Services.AddSingleton<MllpListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MllpListener>());
+        // POST /fhir/Observation: vital signs from other systems, through the FHIR door into the same pipeline.
+        builder.Services.AddSingleton<Fhir.IFhirEndpoints, Fhir.ObservationCreateEndpoint>();
         builder.Services
             .AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceClaims.Scheme, displayName: "Device key", configureOptions: null);

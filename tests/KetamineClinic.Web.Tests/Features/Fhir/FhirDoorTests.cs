@@ -56,14 +56,18 @@ public sealed class FhirDoorTests
     }
 
     [Fact]
-    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsNoResourceNothingAnswers()
+    public async Task GivenTheShippedApp_WhenReadingTheCapabilityStatement_ThenItListsOnlyWhatAnswers()
     {
         await using var app = await ClinicAppFactory.CreateAsync(DatabaseProvider.Sqlite, demo: false);
         using var client = app.CreateClient();
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
 
-        Assert.Equal(0, json.RootElement.GetProperty("rest")[0].GetProperty("resource").GetArrayLength());
+        // Only what answers: the vitals feed's POST /fhir/Observation (DeviceFeed), nothing else yet.
+        var observation = Assert.Single(json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray());
+        Assert.Equal("Observation", observation.GetProperty("type").GetString());
+        Assert.Contains("create", observation.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.DoesNotContain("read", observation.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
     }
 
     [Fact]

@@ -23,7 +23,16 @@ internal static class FhirTestKit
 
     /// <summary>The app with <see cref="SampleObservationEndpoints"/> mapped into /fhir.</summary>
     public static WebApplicationFactory<Program> WithSampleFhirEndpoints(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>()));
+        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            // The real POST /fhir/Observation would clash with the stand-in's create route.
+            foreach (var real in s.Where(d => d.ServiceType == typeof(IFhirEndpoints) && d.ImplementationType == typeof(ObservationCreateEndpoint)).ToList())
+            {
+                s.Remove(real);
+            }
+
+            s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>();
+        }));
 
     /// <summary>Registers a client through the same handler as the admin page; returns its secret.</summary>
     public static async Task<string> RegisterClientAsync(this WebApplicationFactory<Program> app, string clientId, string scopes)
