@@ -30,6 +30,12 @@ internal static class LoadBench
 
         var options = BenchOptions.Parse(args);
         Console.WriteLine($"Ketamine Clinic load bench: {options}");
+        if (args.Contains("--mllp"))
+        {
+            await MllpLoad.RunAsync(options); // HL7 v2 over MLLP instead of HTTP (MllpLoad.cs)
+            return;
+        }
+
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}, load average {LoadAverage()}");
 
         var dbFile = Path.Combine(Path.GetTempPath(), $"kc-bench-{Guid.NewGuid():N}.db");

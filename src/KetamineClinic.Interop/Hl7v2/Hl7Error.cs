@@ -32,6 +32,9 @@ public enum Hl7ErrorCode
     /// <summary>203: unsupported version id (MSH-12).</summary>
     UnsupportedVersionId = 203,
 
+    /// <summary>204: unknown key identifier (the receiver does not know the sender, device, bed or patient named).</summary>
+    UnknownKeyIdentifier = 204,
+
     /// <summary>205: duplicate key identifier (the same reading twice in one message).</summary>
     DuplicateKeyIdentifier = 205,
 
@@ -133,6 +136,7 @@ public sealed record Hl7Error(Hl7ErrorCode Code, Hl7Severity Severity, Hl7Locati
             Hl7ErrorCode.UnsupportedEventCode => "Unsupported event code",
             Hl7ErrorCode.UnsupportedProcessingId => "Unsupported processing id",
             Hl7ErrorCode.UnsupportedVersionId => "Unsupported version id",
+            Hl7ErrorCode.UnknownKeyIdentifier => "Unknown key identifier",
             Hl7ErrorCode.DuplicateKeyIdentifier => "Duplicate key identifier",
             Hl7ErrorCode.ApplicationInternalError => "Application internal error",
         };

@@ -43,8 +43,10 @@ public static class StartupTasks
             if (app.Configuration.IsDemoEnabled(app.Environment))
             {
                 var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-                // The vitals simulator arrives with the infusion-day feed; say nothing it does not do yet.
-                lines.Add("  Demo mode: synthetic clinic, staff and patients.");
+                var simulator = app.Configuration.GetSection(DemoOptions.Section).GetValue<bool?>("Simulator") != false;
+                lines.Add(simulator
+                    ? "  Demo mode: synthetic clinic, staff and patients; simulated monitors feed the chair board (HL7 v2 over MLLP and HTTP)."
+                    : "  Demo mode: synthetic clinic, staff and patients (vitals simulator off: Demo:Simulator=false).");
                 lines.Add("  Staff sign-ins: admin@demo.clinic, physician@demo.clinic, nurse@demo.clinic, nurse2@demo.clinic,");
                 lines.Add("                  frontdesk@demo.clinic, pharmacist@demo.clinic; patient: patient@demo.clinic");
                 lines.Add($"  Password (all): {demo.Password}");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using KetamineClinic.Web.Platform;
 
 namespace KetamineClinic.Web.Features.DeviceFeed;
 
@@ -9,6 +10,22 @@ public static class DeviceFeedRegistration
     {
         builder.Services.AddSingleton<DeviceDirectory>();
         builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services.Configure<MllpOptions>(builder.Configuration.GetSection(MllpOptions.Section));
+        builder.Services.AddSingleton<MllpEndpoint>();
+        builder.Services.AddSingleton<MllpMetrics>();
+        builder.Services.AddSingleton<MllpMessageHandler>();
+        builder.Services.AddSingleton<MllpListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MllpListener>());
+        // POST /fhir/Observation: vital signs from other systems, through the FHIR door into the same pipeline.
+        builder.Services.AddSingleton<Fhir.IFhirEndpoints, Fhir.ObservationCreateEndpoint>();
+
+        // The demo vitals simulator: demo mode only, and Demo:Simulator (default true; the test factories set false).
+        builder.Services.Configure<Simulator.VitalsSimulatorOptions>(builder.Configuration.GetSection(Platform.DemoOptions.Section));
+        if (builder.Configuration.IsDemoEnabled(builder.Environment)
+            && builder.Configuration.GetSection(Platform.DemoOptions.Section).GetValue<bool?>(nameof(Simulator.VitalsSimulatorOptions.Simulator)) != false)
+        {
+            builder.Services.AddHostedService<Simulator.VitalsSimulator>();
+        }
         builder.Services
             .AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceClaims.Scheme, displayName: "Device key", configureOptions: null);

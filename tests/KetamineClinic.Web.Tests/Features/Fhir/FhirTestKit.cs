@@ -34,6 +34,12 @@ internal static class FhirTestKit
             {
                 s.Remove(own);
             }
+            // The real POST /fhir/Observation would clash with the stand-in's create route.
+            foreach (var real in s.Where(d => d.ServiceType == typeof(IFhirEndpoints) && d.ImplementationType == typeof(ObservationCreateEndpoint)).ToList())
+            {
+                s.Remove(real);
+            }
+
             s.AddSingleton<IFhirEndpoints, SampleObservationEndpoints>();
         }));
 
