@@ -79,6 +79,14 @@ public enum SessionEventKind
     AlarmEscalated,
     AlarmResolved,
     EpisodeUnconfirmed,
+    PreCheckRecorded,
+    PreChecksSignedOff,
+    DoseOrdered,
+    DosePrepared,
+    AntiemeticGiven,
+    PositionChanged,
+    AdverseEvent,
+    ScaleScored,
 }
 
 /// <summary>The session's timeline: phase changes with their reason, alarms and their handling.</summary>

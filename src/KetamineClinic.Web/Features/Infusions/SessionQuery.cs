@@ -85,5 +85,13 @@ public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, Ch
         SessionEventKind.AlarmEscalated => $"Alarm {e.RuleId} escalated: {e.Reason}",
         SessionEventKind.AlarmResolved => $"Alarm {e.RuleId} resolved: {e.Reason}",
         SessionEventKind.EpisodeUnconfirmed => e.Reason ?? $"{e.RuleId} not confirmed",
+        SessionEventKind.PreCheckRecorded => $"Pre-check: {e.Reason}",
+        SessionEventKind.PreChecksSignedOff => $"Pre-checks signed off ({e.RuleId}): {e.Reason}",
+        SessionEventKind.DoseOrdered => $"Dose ordered: {e.Reason}",
+        SessionEventKind.DosePrepared => $"Dose prepared: {e.Reason}",
+        SessionEventKind.AntiemeticGiven => $"Antiemetic given: {e.Reason}",
+        SessionEventKind.PositionChanged => $"Position changed: {e.Reason}",
+        SessionEventKind.AdverseEvent => $"Adverse event: {e.Reason}",
+        SessionEventKind.ScaleScored => $"Scale scored: {e.Reason}",
     };
 }
