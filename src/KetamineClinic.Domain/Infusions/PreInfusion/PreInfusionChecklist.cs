@@ -230,7 +230,12 @@ public static class PreInfusionChecklist
 
         // PREG-01 / CI-HS-07 (clinical-spec §2.2): only the pregnancy rows of the contraindication screen apply here.
         var pregnancyRules = new HashSet<RuleId> { ScreeningRules.PregnancyTestRequired, ScreeningRules.ContraceptionAdvice, ContraindicationCatalogue.For(ConditionKind.Pregnancy).Rule };
-        clinical.AddRange(Contraindications.Evaluate(facts.Pregnancy, facts.SessionDate, protocol).Where(f => pregnancyRules.Contains(f.Rule)));
+        foreach (var finding in Contraindications.Evaluate(facts.Pregnancy, facts.SessionDate, protocol).Where(f => pregnancyRules.Contains(f.Rule)))
+        {
+            // PREG-01 asks for a (current) test: something to record, so it keeps its HARD STOP level but makes the
+            // checklist Incomplete rather than Defer; a positive test (CI-HS-07) defers.
+            (finding.Rule == ScreeningRules.PregnancyTestRequired ? missing : clinical).Add(finding);
+        }
 
         var strictest = Rules.Findings.Strictest(clinical);
         var outcome = strictest switch

@@ -20,25 +20,28 @@ public sealed class MedicationAdministrationQuery(IDbContextFactory<ClinicDbCont
     public async Task<(Hl7.Fhir.Model.MedicationAdministration Resource, Guid PatientId, DateTimeOffset LastUpdated)?> ReadAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await Rows(db).FirstOrDefaultAsync(x => x.Admin.Id == id, ct);
-        return row is null ? null : (ToFhir(row.Admin, row.Order), row.Admin.PatientId, row.Admin.EndedAt ?? row.Admin.StartedAt ?? row.Admin.PreparedAt);
+        var admin = await db.Set<DoseAdministration>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (admin is null)
+        {
+            return null;
+        }
+
+        var order = await db.Set<InfusionDoseOrder>().AsNoTracking().FirstAsync(o => o.Id == admin.OrderId, ct);
+        return (ToFhir(admin, order), admin.PatientId, admin.EndedAt ?? admin.StartedAt ?? admin.PreparedAt);
     }
 
     /// <summary>Newest first; at most <paramref name="count"/>; the total counts every match.</summary>
     public async Task<(IReadOnlyList<Hl7.Fhir.Model.MedicationAdministration> Page, int Total)> SearchByPatientAsync(Guid patientId, int count, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = Rows(db).Where(x => x.Admin.PatientId == patientId);
+        var query = db.Set<DoseAdministration>().AsNoTracking().Where(a => a.PatientId == patientId);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(x => x.Admin.Id).Take(count).ToListAsync(ct);
-        return ([.. rows.Select(r => ToFhir(r.Admin, r.Order))], total);
+        // Version-7 ids grow with time: newest first.
+        var admins = await query.OrderByDescending(a => a.Id).Take(count).ToListAsync(ct);
+        var orderIds = admins.Select(a => a.OrderId).ToList();
+        var orders = await db.Set<InfusionDoseOrder>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return ([.. admins.Select(a => ToFhir(a, orders[a.OrderId]))], total);
     }
-
-    private sealed record Row(DoseAdministration Admin, InfusionDoseOrder Order);
-
-    private static IQueryable<Row> Rows(ClinicDbContext db) =>
-        db.Set<DoseAdministration>().AsNoTracking()
-            .Join(db.Set<InfusionDoseOrder>().AsNoTracking(), a => a.OrderId, o => o.Id, (a, o) => new Row(a, o));
 
     /// <summary>The mapping: recorded dose (drawn volume × strength, PUMP-02), rate, mg/kg, weight basis and weight, lot, protocol version.</summary>
     internal static Hl7.Fhir.Model.MedicationAdministration ToFhir(DoseAdministration a, InfusionDoseOrder o) =>

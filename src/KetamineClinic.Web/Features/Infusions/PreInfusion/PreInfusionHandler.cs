@@ -517,7 +517,7 @@ public sealed class PreInfusionHandler(
             OnOxygen = r.OnOxygen,
             RespiratoryRatePerMin = r.RespiratoryRatePerMin,
             TemperatureDeciCelsius = r.TemperatureDeciCelsius,
-        }), null, DateTimeOffset.MaxValue);
+        }), null, r.TakenAt);
         return reading ?? throw new InvalidOperationException("A stored reading failed validation: " + string.Join(" ", problems.Select(p => p.Message)));
     }
 
