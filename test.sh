@@ -134,6 +134,11 @@ if command -v npm >/dev/null; then
     if [[ ! -d $hl7_peer/node_modules ]]; then
         npm ci --prefix "$hl7_peer" --no-audit --no-fund --silent || { $ci && { echo "error: npm ci for the HL7 peer failed" >&2; exit 1; }; }
     fi
+    # Independent FHIR client (npm fhir-kit-client) for the questionnaire interop test.
+    fhir_peer=tests/KetamineClinic.Web.Tests/Questionnaires/node
+    if [[ ! -d $fhir_peer/node_modules ]]; then
+        npm ci --prefix "$fhir_peer" --no-audit --no-fund --silent || { $ci && { echo "error: npm ci for the FHIR peer failed" >&2; exit 1; }; }
+    fi
 elif $ci; then
     echo "error: CI needs node and npm for the HL7 v2 interop tests." >&2
     exit 1

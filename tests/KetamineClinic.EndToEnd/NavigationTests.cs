@@ -43,7 +43,7 @@ public sealed class NavigationTests(ClinicServer server)
         await page.SignInAsAsync(ClinicRoles.Patient);
 
         Assert.EndsWith("/portal", page.Url, StringComparison.Ordinal);
-        Assert.Equal(["My care", "Change password"], await page.NavigationAsync());
+        Assert.Equal(["My care", "Questionnaires", "Change password"], await page.NavigationAsync());
         await Expect(page.Locator("[data-testid=portal-welcome]")).ToHaveTextAsync("Welcome, Pat Example");
         await Expect(page.Locator("[data-testid=crisis-text]")).ToHaveTextAsync(
             "If you are having thoughts of suicide, call or text 988 (988 Suicide & Crisis Lifeline) or chat at 988lifeline.org. If you are in immediate danger, call 911.");

@@ -115,6 +115,8 @@ internal sealed class PatientFlagConfiguration : IEntityTypeConfiguration<Patien
         b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Text).HasMaxLength(500);
         b.Property(x => x.RaisedBy).HasMaxLength(200);
+        b.Property(x => x.SuicideRiskLevel).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.RuleId).HasMaxLength(100);
         b.Ignore(x => x.IsActive);
     }
 }

@@ -5,6 +5,7 @@ using KetamineClinic.Web.Features.Fhir;
 using KetamineClinic.Web.Features.Infusions;
 using KetamineClinic.Web.Features.Infusions.PreInfusion;
 using KetamineClinic.Web.Features.Patients;
+using KetamineClinic.Web.Features.Questionnaires;
 using KetamineClinic.Web.Features.Today;
 
 namespace KetamineClinic.Web.Features;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         builder.AddInfusions();
         builder.AddPreInfusion();
         builder.AddDeviceFeed();
+        builder.AddQuestionnaires();
         return builder;
     }
 
@@ -33,6 +35,7 @@ public static class FeatureRegistration
         app.MapInfusions();
         app.MapPreInfusion();
         app.MapDeviceFeed();
+        app.MapQuestionnaires();
         return app;
     }
 }

@@ -22,7 +22,7 @@ public sealed class NavigationModelTests
         { ClinicRoles.Nurse, ["Today", "Patients"] },
         { ClinicRoles.FrontDesk, ["Today", "Patients"] },
         { ClinicRoles.Pharmacist, ["Today"] },
-        { ClinicRoles.Patient, ["My care", "Change password"] },
+        { ClinicRoles.Patient, ["My care", "Questionnaires", "Change password"] },
     };
 
     private static ClaimsPrincipal SignedIn(params string[] roles) =>

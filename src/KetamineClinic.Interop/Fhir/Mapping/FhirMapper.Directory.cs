@@ -96,6 +96,26 @@ public static partial class FhirMapper
         return location;
     }
 
+    /// <summary>
+    /// Location: one infusion chair, part of its site's Location. Physical type <c>bd</c> (the R4 location-physical-type
+    /// code nearest to a treatment chair: "a space allocated to one patient"), mode instance.
+    /// </summary>
+    public static Location ToLocation(ChairSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new Location
+        {
+            Id = source.Id,
+            Status = source.Active ? Location.LocationStatus.Active : Location.LocationStatus.Inactive,
+            Name = source.Label + " – " + source.SiteName,
+            Description = "Infusion chair",
+            Mode = Location.LocationMode.Instance,
+            PhysicalType = Concept("http://terminology.hl7.org/CodeSystem/location-physical-type", "bd", "Bed"),
+            ManagingOrganization = Ref("Organization", source.OrganizationId),
+            PartOf = Ref("Location", source.SiteId),
+        };
+    }
+
     /// <summary>HealthcareService: IV ketamine infusions offered at the site (same id as the site's Location).</summary>
     public static HealthcareService ToHealthcareService(SiteSource source)
     {

@@ -46,6 +46,7 @@ public static partial class FhirMapper
         return new QuestionnaireResponse
         {
             Id = source.Id,
+            Identifier = source.Identifier is { } identifier ? new Identifier(identifier.System, identifier.Value) : null,
             Questionnaire = source.Questionnaire,
             Status = source.Status switch
             {

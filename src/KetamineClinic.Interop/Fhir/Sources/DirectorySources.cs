@@ -112,3 +112,18 @@ public sealed record PractitionerSource
     public IReadOnlyList<PractitionerRoleSource> Roles { get; init; } = [];
     public bool Active { get; init; } = true;
 }
+
+/// <summary>Input for an infusion chair as a FHIR Location inside its site's Location (partOf).</summary>
+public sealed record ChairSource
+{
+    public required string Id { get; init => field = FhirIds.Require(value, nameof(Id)); }
+    public required string SiteId { get; init => field = FhirIds.Require(value, nameof(SiteId)); }
+    public required string OrganizationId { get; init => field = FhirIds.Require(value, nameof(OrganizationId)); }
+
+    /// <summary>The chair's label on the board, e.g. "Chair 3".</summary>
+    public required string Label { get; init => field = Guard.NotBlank(value, nameof(Label)); }
+
+    /// <summary>The site's name, for the Location's name ("Chair 3 – Midtown").</summary>
+    public required string SiteName { get; init => field = Guard.NotBlank(value, nameof(SiteName)); }
+    public bool Active { get; init; } = true;
+}

@@ -141,5 +141,8 @@ public sealed record QuestionnaireResponseSource
 
     /// <summary>Who wrote the answers: the patient (self-report, the default) or a practitioner (clinician-rated).</summary>
     public string? AuthorPractitionerId { get; init => field = FhirIds.RequireOptional(value, nameof(AuthorPractitionerId)); }
+
+    /// <summary>The sender's business identifier (QuestionnaireResponse.identifier), when one was sent.</summary>
+    public ExternalIdentifier? Identifier { get; init; }
     public required IReadOnlyList<AnswerSource> Answers { get; init; }
 }

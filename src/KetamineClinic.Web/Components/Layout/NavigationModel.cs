@@ -26,6 +26,7 @@ public static class NavigationModel
     public static readonly IReadOnlyList<NavItem> Portal =
     [
         new("My care", "/portal", Icons.Material.Filled.Home, ClinicPolicies.PatientPortal, NavLinkMatch.All),
+        new("Questionnaires", "/portal/questionnaires", Icons.Material.Filled.Assignment, ClinicPolicies.PatientPortal),
         new("Change password", "/account/change-password", Icons.Material.Filled.Password, ClinicPolicies.PatientPortal),
     ];
 

@@ -77,6 +77,29 @@ public static class FhirDoor
         return endpoint;
     }
 
+    /// <summary>
+    /// Declares a public FHIR read or search (the clinic directory): no token needed (AllowAnonymous overrides the
+    /// group's bearer policy), still audited and listed in /fhir/metadata. Only for data contracts.md calls public.
+    /// </summary>
+    public static RouteHandlerBuilder FhirPublicInteraction(
+        this RouteHandlerBuilder endpoint, string resourceType, FhirInteraction interaction, params FhirSearchParam[] searchParams)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!FhirResourceTypes.IsKnown(resourceType))
+        {
+            throw new ArgumentException($"'{resourceType}' is not a FHIR R4 resource type.", nameof(resourceType));
+        }
+        if (!interaction.IsRead())
+        {
+            throw new ArgumentException("Only reads and searches can be public.", nameof(interaction));
+        }
+        var metadata = new FhirInteractionMetadata(resourceType, interaction, searchParams) { IsPublic = true };
+        endpoint.WithMetadata(metadata);
+        endpoint.AllowAnonymous();
+        endpoint.AddEndpointFilter(new FhirReadAuditFilter(metadata));
+        return endpoint;
+    }
+
     /// <summary>The absolute base of the app (public URL from Fhir:Security:Issuer when set, else the request's).</summary>
     public static Uri AppBase(HttpRequest request, FhirSecurityOptions options)
     {

@@ -33,10 +33,18 @@ public enum FhirSearchParamType
 }
 
 /// <summary>One search parameter a search endpoint understands.</summary>
-public sealed record FhirSearchParam(string Name, FhirSearchParamType Type, string? Documentation = null);
+/// <param name="Name">As in the query string, e.g. <c>patient</c>.</param>
+/// <param name="Type">Its FHIR type.</param>
+/// <param name="Documentation">Shown in the CapabilityStatement.</param>
+/// <param name="Target">For a reference parameter, the resource type it points to (default Patient).</param>
+public sealed record FhirSearchParam(string Name, FhirSearchParamType Type, string? Documentation = null, string? Target = null);
 
 /// <summary>Endpoint metadata: this endpoint is one FHIR interaction on one resource type (drives scopes, audit and /fhir/metadata).</summary>
-public sealed record FhirInteractionMetadata(string ResourceType, FhirInteraction Interaction, IReadOnlyList<FhirSearchParam> SearchParams);
+public sealed record FhirInteractionMetadata(string ResourceType, FhirInteraction Interaction, IReadOnlyList<FhirSearchParam> SearchParams)
+{
+    /// <summary>Open to anyone without a token (the clinic directory).</summary>
+    public bool IsPublic { get; init; }
+}
 
 /// <summary>Endpoint metadata: this endpoint belongs to the /fhir door (OperationOutcome errors, bearer tokens only).</summary>
 public sealed class FhirEndpointMarker

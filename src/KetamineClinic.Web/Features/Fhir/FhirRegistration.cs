@@ -13,6 +13,7 @@ public static class FhirRegistration
     {
         builder.Services.AddFhirAuthServer(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<FhirCapabilities>();
+        builder.Services.AddSingleton<IFhirEndpoints, Search.FhirResourceEndpoints>();
         builder.Services.AddScoped<FhirClientRegistry>();
         builder.Services.AddDemoSeedContributor<FhirDemoClient>();
         // First in line, so ProblemDetails under /fhir (exceptions, empty error statuses) become OperationOutcome;

@@ -92,6 +92,10 @@ public sealed class PatientFlag
     public DateTimeOffset RaisedAt { get; set; }
     public DateTimeOffset? ClearedAt { get; set; }
     public string? RaisedBy { get; set; }
+    /// <summary>Suicide-risk flags: the SI level (clinical-spec §8.1) the flag stands for; null for other kinds.</summary>
+    public Domain.Safety.SuicideRiskLevel? SuicideRiskLevel { get; set; }
+    /// <summary>The rule that raised the flag (e.g. PHQ9-SAFETY-01, CSSRS-01), when a rule did.</summary>
+    public string? RuleId { get; set; }
 
     public bool IsActive => ClearedAt is null;
 }

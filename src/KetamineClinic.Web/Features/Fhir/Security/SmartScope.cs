@@ -47,6 +47,13 @@ public sealed record SmartScope
 
     public bool IsAnyResource => ResourceType == AnyResource;
 
+    /// <summary>
+    /// Types the wildcard does not reach: <c>system/*.rs</c> does not read the audit trail (who looked at which
+    /// patient is itself sensitive); a client needs <c>system/AuditEvent.rs</c> by name, which only an
+    /// administrator can register.
+    /// </summary>
+    public static bool NeedsExplicitScope(string resourceType) => string.Equals(resourceType, "AuditEvent", StringComparison.Ordinal);
+
     /// <summary>Builds a scope from parts (validated like parsed text).</summary>
     public static SmartScope For(string resourceType, SmartPermissions permissions)
     {
@@ -64,7 +71,7 @@ public sealed record SmartScope
     /// <summary>True when this scope grants every one of <paramref name="needed"/> on <paramref name="resourceType"/>.</summary>
     public bool Allows(string resourceType, SmartPermissions needed) =>
         needed != SmartPermissions.None
-        && (IsAnyResource || string.Equals(ResourceType, resourceType, StringComparison.Ordinal))
+        && ((IsAnyResource && !NeedsExplicitScope(resourceType)) || string.Equals(ResourceType, resourceType, StringComparison.Ordinal))
         && (Permissions & needed) == needed;
 
     /// <summary>The canonical v2 text, e.g. <c>system/Observation.rs</c> (a v1 alias comes back in v2 form).</summary>
@@ -238,7 +245,8 @@ public sealed class SmartScopeSet
         var granted = SmartPermissions.None;
         foreach (var scope in Scopes)
         {
-            if (scope.IsAnyResource || string.Equals(scope.ResourceType, resourceType, StringComparison.Ordinal))
+            if ((scope.IsAnyResource && !SmartScope.NeedsExplicitScope(resourceType))
+                || string.Equals(scope.ResourceType, resourceType, StringComparison.Ordinal))
             {
                 granted |= scope.Permissions;
             }
