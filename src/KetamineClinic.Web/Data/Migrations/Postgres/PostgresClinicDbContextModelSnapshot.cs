@@ -795,17 +795,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CssrsAnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("CssrsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CssrsInstrumentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTimeOffset?>("EscortConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -844,13 +833,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Phq9AnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("Phq9At")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PregnancyRecordedByName")
                         .HasMaxLength(256)

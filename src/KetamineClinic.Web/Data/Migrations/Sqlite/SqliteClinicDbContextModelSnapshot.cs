@@ -790,17 +790,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CssrsAnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CssrsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CssrsInstrumentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("EscortConfirmedAt")
                         .HasColumnType("INTEGER");
 
@@ -839,13 +828,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Phq9AnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Phq9At")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PregnancyRecordedByName")
                         .HasMaxLength(256)

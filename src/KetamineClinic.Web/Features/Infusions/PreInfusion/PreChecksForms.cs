@@ -1,5 +1,3 @@
-using KetamineClinic.Domain.Instruments;
-
 namespace KetamineClinic.Web.Features.Infusions.PreInfusion;
 
 /// <summary>The pre-check page's form models (never entities).</summary>
@@ -13,12 +11,6 @@ public sealed class PreChecksForms
     public string? ConsentVersion { get; set; }
     public DateTime? ConsentSignedOn { get; set; }
 
-    /// <summary>PHQ-9 items 1–9 (0–3); null = not answered.</summary>
-    public int?[] Phq9 { get; } = new int?[9];
-
-    /// <summary>C-SSRS Recent: Q1–Q6 and 6a; null = not asked/answered.</summary>
-    public Dictionary<string, bool?> Cssrs { get; } = new(StringComparer.Ordinal) { ["1"] = null, ["2"] = null, ["3"] = null, ["4"] = null, ["5"] = null, ["6"] = null, ["6a"] = null };
-
     public DateTime? PregnancyTestOn { get; set; }
 
     /// <summary>"negative" / "positive" / "" (not tested).</summary>
@@ -29,11 +21,4 @@ public sealed class PreChecksForms
 
     /// <summary>A fresh vitals form (new idempotency key) after a reading is saved.</summary>
     public void NewVitals() => Vitals = new ManualVitalsForm();
-
-    public IReadOnlyDictionary<string, ItemAnswer> Phq9Answers() =>
-        Enumerable.Range(0, 9).Where(i => Phq9[i] is not null)
-            .ToDictionary(i => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), i => ItemAnswer.Of((decimal)Phq9[i]!.Value), StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, ItemAnswer> CssrsAnswers() =>
-        Cssrs.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => ItemAnswer.Of(kv.Value!.Value), StringComparer.Ordinal);
 }

@@ -25,9 +25,6 @@ internal sealed class PreInfusionCheckConfiguration : IEntityTypeConfiguration<P
         b.Property(x => x.EscortName).HasMaxLength(200);
         b.Property(x => x.EscortPhone).HasMaxLength(40);
         b.Property(x => x.EscortConfirmedByName).HasMaxLength(256);
-        b.Property(x => x.Phq9AnswersJson).HasMaxLength(1000);
-        b.Property(x => x.CssrsInstrumentId).HasMaxLength(64);
-        b.Property(x => x.CssrsAnswersJson).HasMaxLength(1000);
         b.Property(x => x.NotOfReproductivePotentialReason).HasMaxLength(300);
         b.Property(x => x.PregnancyRecordedByName).HasMaxLength(256);
         b.Property(x => x.Outcome).HasMaxLength(24);

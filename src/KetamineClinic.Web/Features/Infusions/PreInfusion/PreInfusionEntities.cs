@@ -47,19 +47,6 @@ public sealed class PreInfusionCheck
     public DateTimeOffset? EscortConfirmedAt { get; set; }
     public string? EscortConfirmedByName { get; set; }
 
-    /// <summary>Nurse-administered PHQ-9 answers (link id → value JSON), when the patient did not answer it themselves today.</summary>
-    public string? Phq9AnswersJson { get; set; }
-
-    public DateTimeOffset? Phq9At { get; set; }
-
-    /// <summary>Which C-SSRS screener version was administered (CSSRS-VER-01).</summary>
-    public string? CssrsInstrumentId { get; set; }
-
-    /// <summary>Nurse-administered C-SSRS answers (link id → yes/no JSON).</summary>
-    public string? CssrsAnswersJson { get; set; }
-
-    public DateTimeOffset? CssrsAt { get; set; }
-
     /// <summary>Point-of-care pregnancy test recorded at pre-checks (date taken, result).</summary>
     public DateOnly? PregnancyTestOn { get; set; }
 

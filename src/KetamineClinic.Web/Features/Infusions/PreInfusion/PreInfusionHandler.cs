@@ -28,10 +28,13 @@ public sealed class PreInfusionHandler(
     ClinicProtocol protocol,
     VitalsIngestion ingestion,
     ISameDayScales sameDay,
+    Questionnaires.InstrumentSubmissionHandler submissions,
     ActorAuditTrails audits,
     SessionBroadcaster broadcaster)
 {
     public const string DefaultConsentType = "IV ketamine treatment (off-label)";
+
+    private static readonly string[] Phq9Ids = [InstrumentIds.Phq9];
 
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -199,37 +202,64 @@ public sealed class PreInfusionHandler(
             return Task.FromResult<string?>(null);
         }, "consent recorded", ct);
 
-    /// <summary>Records a nurse-administered PHQ-9 or C-SSRS screener, scored by <see cref="InstrumentCatalog"/>; an invalid response is refused.</summary>
-    public Task<PreCheckResult> RecordScaleAsync(Guid sessionId, string instrumentId, IReadOnlyDictionary<string, ItemAnswer> answers, StaffActor actor, CancellationToken ct = default)
+    /// <summary>
+    /// A nurse administers the PHQ-9 or a C-SSRS screener at the chair: stored through the questionnaire feature's
+    /// <see cref="Questionnaires.InstrumentSubmissionHandler"/> (scoring, SI escalation, flag and alert), then the
+    /// checklist is re-evaluated. An invalid response is refused and nothing is stored.
+    /// </summary>
+    public async Task<PreCheckResult> RecordScaleAsync(Guid sessionId, string instrumentId, IReadOnlyDictionary<string, ItemAnswer> answers, StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(actor);
         if (instrumentId is not (InstrumentIds.Phq9 or InstrumentIds.CssrsRecent or InstrumentIds.CssrsSinceLastVisit))
         {
-            return Task.FromResult<PreCheckResult>(new PreCheckResult.Invalid(["Pre-checks take the PHQ-9 and the C-SSRS screener."]));
+            return new PreCheckResult.Invalid(["Pre-checks take the PHQ-9 and the C-SSRS screener."]);
         }
 
-        var result = InstrumentCatalog.Score(instrumentId, answers, protocol);
-        if (result is InstrumentResult.Invalid invalid)
+        if (!actor.IsClinical)
         {
-            return Task.FromResult<PreCheckResult>(new PreCheckResult.Invalid([.. invalid.Errors.Select(e => e.Message)]));
+            return new PreCheckResult.NotAllowed("Only nurses and physicians record pre-infusion checks.");
         }
 
-        return ChangeAsync(sessionId, actor, instrumentId, (_, _, check, now) =>
+        Guid patientId;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            if (instrumentId == InstrumentIds.Phq9)
+            var session = await db.Set<InfusionSession>().AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.PatientId, s.Phase }).FirstOrDefaultAsync(ct);
+            if (session is null)
             {
-                check.Phq9AnswersJson = ScaleAnswers.ToJson(answers);
-                check.Phq9At = now;
-            }
-            else
-            {
-                check.CssrsInstrumentId = instrumentId;
-                check.CssrsAnswersJson = ScaleAnswers.ToJson(answers);
-                check.CssrsAt = now;
+                return new PreCheckResult.NotFound("No such session.");
             }
 
-            return Task.FromResult<string?>(null);
-        }, $"{instrumentId} {ScaleAnswers.Describe(result)}", ct);
+            if (session.Phase is not (SessionPhase.CheckedIn or SessionPhase.PreChecks))
+            {
+                return new PreCheckResult.NotAllowed("Pre-infusion checks are closed: the infusion has started or the session ended.");
+            }
+
+            patientId = session.PatientId;
+        }
+
+        var submitted = await submissions.SubmitAsync(new Questionnaires.InstrumentSubmission(
+            patientId, instrumentId, answers, clock.GetUtcNow(), Questionnaires.ResponseSource.Staff,
+            new Questionnaires.InstrumentSubmitter(actor.UserId == Guid.Empty ? null : actor.UserId, actor.Name, string.Join(',', actor.Roles)),
+            sessionId), ct);
+        return submitted switch
+        {
+            Questionnaires.InstrumentSubmissionResult.Accepted a => await ScaleRecordedAsync(sessionId, a, actor, ct),
+            Questionnaires.InstrumentSubmissionResult.Invalid i => new PreCheckResult.Invalid([.. i.Errors.Select(e => e.Message)]),
+            Questionnaires.InstrumentSubmissionResult.Refused r => new PreCheckResult.Invalid([r.Message]),
+            _ => throw new InvalidOperationException("Unknown submission result."),
+        };
+    }
+
+    /// <summary>
+    /// After a scale was stored by the questionnaire feature (e.g. the staff administer component on the pre-check
+    /// page): note it on the timeline and re-evaluate the checklist.
+    /// </summary>
+    public Task<PreCheckResult> ScaleRecordedAsync(Guid sessionId, Questionnaires.InstrumentSubmissionResult.Accepted accepted, StaffActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        var result = accepted.Total is { } total ? string.Create(CultureInfo.InvariantCulture, $"total {total}") : accepted.CssrsRisk is { } risk ? $"risk {risk}" : accepted.Outcome.ToString();
+        return ChangeAsync(sessionId, actor, accepted.InstrumentId, (_, _, _, _) => Task.FromResult<string?>(null), $"{accepted.Title} {result}", ct);
     }
 
     /// <summary>Records today's pregnancy test, or the attestation that the patient is not of reproductive potential (with the reason).</summary>
@@ -459,9 +489,8 @@ public sealed class PreInfusionHandler(
         var now = clock.GetUtcNow();
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == session.PatientId).Select(p => new { p.BornOn, p.SexAtBirth }).FirstAsync(ct);
         var gate = await GateAsync(db, check, now, ct);
-        var phq9 = await ScaleAsync(session, InstrumentIds.Phq9, check.Phq9AnswersJson, check.Phq9At, ct);
-        var cssrs = await ScaleAsync(session, check.CssrsInstrumentId ?? InstrumentIds.CssrsRecent, check.CssrsAnswersJson, check.CssrsAt, ct)
-                    ?? (check.CssrsInstrumentId is null ? await ScaleAsync(session, InstrumentIds.CssrsSinceLastVisit, null, null, ct) : null);
+        var phq9 = await ScaleAsync(session, Phq9Ids, ct);
+        var cssrs = await ScaleAsync(session, Questionnaires.SameDayInstruments.CssrsInstrumentIds, ct);
         var consent = await db.Set<PatientConsent>().AnyAsync(c => c.PatientId == session.PatientId && c.RevokedAt == null, ct);
         var facts = new PreInfusionFacts(
             gate,
@@ -523,22 +552,16 @@ public sealed class PreInfusionHandler(
 
     private sealed record ScaleHit(InstrumentResult Result, ScaleSummary Summary);
 
-    private async Task<ScaleHit?> ScaleAsync(InfusionSession session, string instrumentId, string? nurseJson, DateTimeOffset? nurseAt, CancellationToken ct)
+    private async Task<ScaleHit?> ScaleAsync(InfusionSession session, IReadOnlyCollection<string> instrumentIds, CancellationToken ct)
     {
-        // The patient's own same-day response comes first; the nurse administers the scale when there is none.
-        if (await sameDay.LatestAsync(session.PatientId, instrumentId, session.SessionDate, ct) is { } own)
-        {
-            var r = InstrumentCatalog.Score(instrumentId, own.Answers, protocol);
-            return new ScaleHit(r, new ScaleSummary(instrumentId, ScaleAnswers.Describe(r), own.At, own.Source));
-        }
-
-        if (nurseJson is null || nurseAt is null)
+        // The latest same-day response: the patient's own, or one staff administered at the chair.
+        if (await sameDay.LatestAsync(session.PatientId, instrumentIds, session.SessionDate, ct) is not { } found)
         {
             return null;
         }
 
-        var result = InstrumentCatalog.Score(instrumentId, ScaleAnswers.FromJson(nurseJson), protocol);
-        return new ScaleHit(result, new ScaleSummary(instrumentId, ScaleAnswers.Describe(result), nurseAt.Value, "administered by nurse"));
+        var r = InstrumentCatalog.Score(found.InstrumentId, found.Answers, protocol);
+        return new ScaleHit(r, new ScaleSummary(found.InstrumentId, ScaleAnswers.Describe(r), found.At, found.Source));
     }
 
     private async Task<PreInfusionView> ViewAsync(ClinicDbContext db, InfusionSession session, PreInfusionCheck? check, CancellationToken ct)
@@ -555,8 +578,8 @@ public sealed class PreInfusionHandler(
             : null;
         var consent = await db.Set<PatientConsent>().AsNoTracking().Where(c => c.PatientId == session.PatientId && c.RevokedAt == null)
             .OrderByDescending(c => c.RecordedAt).Select(c => new ConsentSummary(c.ConsentType, c.FormVersion, c.SignedOn, c.RecordedByName)).FirstOrDefaultAsync(ct);
-        var phq9 = await ScaleAsync(session, InstrumentIds.Phq9, check?.Phq9AnswersJson, check?.Phq9At, ct);
-        var cssrs = await ScaleAsync(session, check?.CssrsInstrumentId ?? InstrumentIds.CssrsRecent, check?.CssrsAnswersJson, check?.CssrsAt, ct);
+        var phq9 = await ScaleAsync(session, Phq9Ids, ct);
+        var cssrs = await ScaleAsync(session, Questionnaires.SameDayInstruments.CssrsInstrumentIds, ct);
         var outcome = Enum.TryParse<PreInfusionOutcome>(check?.Outcome, out var o) ? o : PreInfusionOutcome.Incomplete;
         var findings = ReadFindings(check?.FindingsJson);
         if (check?.FindingsJson is null)

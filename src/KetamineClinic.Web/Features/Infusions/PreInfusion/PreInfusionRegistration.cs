@@ -12,7 +12,7 @@ public static class PreInfusionRegistration
 {
     public static IHostApplicationBuilder AddPreInfusion(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<ISameDayScales, NoPortalResponses>();
+        builder.Services.TryAddSingleton<ISameDayScales, QuestionnaireSameDayScales>();
         builder.Services.AddSingleton<PreInfusionHandler>();
         builder.Services.AddSingleton<DoseHandler>();
         builder.Services.AddSingleton<InfusionEventsHandler>();
@@ -123,13 +123,4 @@ public static class PreInfusionRegistration
         InfusionEventResult.Invalid i => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid", detail: string.Join(" ", i.Problems)),
         _ => throw new InvalidOperationException("Unknown event result."),
     };
-}
-
-/// <summary>
-/// Until the questionnaire store is merged there are no patient-submitted responses to find; the nurse administers
-/// the same-day PHQ-9 and C-SSRS on the pre-check page. The questionnaire feature replaces this registration.
-/// </summary>
-internal sealed class NoPortalResponses : ISameDayScales
-{
-    public Task<SameDayResponse?> LatestAsync(Guid patientId, string instrumentId, DateOnly day, CancellationToken ct) => Task.FromResult<SameDayResponse?>(null);
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KetamineClinic.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClinicDbContext))]
-    [Migration("20261127163651_PreinfusionDose")]
+    [Migration("20261127174756_PreinfusionDose")]
     partial class PreinfusionDose
     {
         /// <inheritdoc />
@@ -798,17 +798,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CssrsAnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("CssrsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CssrsInstrumentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTimeOffset?>("EscortConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -847,13 +836,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Phq9AnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("Phq9At")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PregnancyRecordedByName")
                         .HasMaxLength(256)
@@ -1293,6 +1275,14 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SuicideRiskLevel")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1330,6 +1320,185 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "MeasuredAt");
 
                     b.ToTable("WeightMeasurements");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LinkId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "LinkId")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BandCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BandDisplay")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("CssrsRisk")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ExternalIdSystem")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ExternalIdValue")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("InfusionSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ScoreObservationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuicideRiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("SuicideRiskRules")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("ScoreObservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalIdSystem", "ExternalIdValue")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "InstrumentId", "AnsweredAt");
+
+                    b.ToTable("InstrumentResponses", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RequiredActions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("PatientId", "AcknowledgedAt");
+
+                    b.ToTable("SuicideRiskAlerts", (string)null);
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.Audit.AuditEvent", b =>
@@ -2035,6 +2204,39 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KetamineClinic.Web.Platform.StaffSiteAssignment", b =>
                 {
                     b.HasOne("KetamineClinic.Web.Features.Directory.Site", null)
@@ -2144,6 +2346,11 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                     b.Navigation("Flags");
 
                     b.Navigation("Weights");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.ClinicUser", b =>

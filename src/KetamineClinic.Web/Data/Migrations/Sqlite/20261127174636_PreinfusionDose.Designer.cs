@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KetamineClinic.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClinicDbContext))]
-    [Migration("20261127163343_PreinfusionDose")]
+    [Migration("20261127174636_PreinfusionDose")]
     partial class PreinfusionDose
     {
         /// <inheritdoc />
@@ -793,17 +793,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CssrsAnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CssrsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CssrsInstrumentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("EscortConfirmedAt")
                         .HasColumnType("INTEGER");
 
@@ -842,13 +831,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Phq9AnswersJson")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Phq9At")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PregnancyRecordedByName")
                         .HasMaxLength(256)
@@ -1288,6 +1270,14 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuicideRiskLevel")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1325,6 +1315,185 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "MeasuredAt");
 
                     b.ToTable("WeightMeasurements");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "LinkId")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BandCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BandDisplay")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CssrsRisk")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalIdSystem")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalIdValue")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InfusionSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtocolVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScoreObservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuicideRiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuicideRiskRules")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("ScoreObservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalIdSystem", "ExternalIdValue")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "InstrumentId", "AnsweredAt");
+
+                    b.ToTable("InstrumentResponses", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredActions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("PatientId", "AcknowledgedAt");
+
+                    b.ToTable("SuicideRiskAlerts", (string)null);
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.Audit.AuditEvent", b =>
@@ -2026,6 +2195,39 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentAnswer", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.SuicideRiskAlert", b =>
+                {
+                    b.HasOne("KetamineClinic.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KetamineClinic.Web.Platform.StaffSiteAssignment", b =>
                 {
                     b.HasOne("KetamineClinic.Web.Features.Directory.Site", null)
@@ -2135,6 +2337,11 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.Navigation("Flags");
 
                     b.Navigation("Weights");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Web.Features.Questionnaires.InstrumentResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("KetamineClinic.Web.Platform.ClinicUser", b =>
