@@ -23,6 +23,7 @@ public sealed partial class SessionPage
     private List<ReadingView> _readings = [];
     private List<AlarmView> _alarms = [];
     private bool _notFound;
+    private IReadOnlyList<string> _scalesDue = [];
     private bool _muted;
     private DateTimeOffset _now;
     private StaffActor _actor = default!;
@@ -71,6 +72,7 @@ public sealed partial class SessionPage
     private async Task LoadAsync()
     {
         _details = await Sessions.LoadAsync(Id);
+        _scalesDue = _details?.ScalesDue ?? [];
         _notFound = _details is null;
         _readings = _details?.Readings.ToList() ?? [];
         _alarms = _details?.AllAlarms.ToList() ?? [];

@@ -13,10 +13,14 @@ public sealed record SessionDetails(
     IReadOnlyList<ReadingView> Readings,
     IReadOnlyList<AlarmView> AllAlarms,
     IReadOnlyList<SessionEventView> Timeline,
-    string ProtocolVersion);
+    string ProtocolVersion)
+{
+    /// <summary>INF-SCALE-01: CADSS / MOAA/S due now (InfusionEventsHandler.ScalesDue), at load time.</summary>
+    public IReadOnlyList<string> ScalesDue { get; init; } = [];
+}
 
 /// <summary>Reads one session for its page (readings, alarms including resolved ones, timeline).</summary>
-public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, ChairBoardQuery board, ClinicProtocol protocol)
+public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, ChairBoardQuery board, ClinicProtocol protocol, TimeProvider clock)
 {
     public async Task<SessionDetails?> LoadAsync(Guid sessionId, CancellationToken ct = default)
     {
@@ -64,13 +68,18 @@ public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, Ch
             tile.Apply(AlarmView.From(a));
         }
 
+        var scored = await db.Set<PreInfusion.InfusionObservation>().AsNoTracking()
+            .Where(o => o.SessionId == sessionId && o.InstrumentId != null).Select(o => new { o.InstrumentId, o.At }).ToListAsync(ct);
         return new SessionDetails(
             tile,
             s.SiteId,
             views,
             [.. alarms.Select(AlarmView.From)],
             [.. events.Select(e => new SessionEventView(e.At, e.Kind, Describe(e), e.ActorName))],
-            s.ProtocolVersion);
+            s.ProtocolVersion)
+        {
+            ScalesDue = PreInfusion.InfusionEventsHandler.ScalesDue(s, scored.Select(o => (o.InstrumentId!, o.At)), clock.GetUtcNow(), protocol),
+        };
     }
 
     /// <summary>Re-reads the live part (for a resync after missed updates).</summary>
