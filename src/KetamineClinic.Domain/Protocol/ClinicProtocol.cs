@@ -27,4 +27,5 @@ public sealed record ClinicProtocol
     public InstrumentsProtocol Instruments { get; init; } = InstrumentsProtocol.Default;
     public VitalsProtocol Vitals { get; init; } = VitalsProtocol.Default;
     public DischargeProtocol Discharge { get; init; } = DischargeProtocol.Default;
+    public InfusionDayProtocol InfusionDay { get; init; } = InfusionDayProtocol.Default;
 }

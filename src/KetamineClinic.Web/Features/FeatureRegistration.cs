@@ -3,6 +3,7 @@ using KetamineClinic.Web.Features.Demo;
 using KetamineClinic.Web.Features.DeviceFeed;
 using KetamineClinic.Web.Features.Fhir;
 using KetamineClinic.Web.Features.Infusions;
+using KetamineClinic.Web.Features.Infusions.PreInfusion;
 using KetamineClinic.Web.Features.Patients;
 using KetamineClinic.Web.Features.Questionnaires;
 using KetamineClinic.Web.Features.Recovery;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         builder.AddPatients();
         builder.AddFhir();
         builder.AddInfusions();
+        builder.AddPreInfusion();
         builder.AddDeviceFeed();
         builder.AddQuestionnaires();
         builder.AddRecovery();
@@ -33,6 +35,7 @@ public static class FeatureRegistration
         app.MapPatients();
         app.MapFhir();
         app.MapInfusions();
+        app.MapPreInfusion();
         app.MapDeviceFeed();
         app.MapQuestionnaires();
         app.MapRecovery();

@@ -40,6 +40,11 @@ public sealed class ChairBoardLiveTests
         var phases = app.Services.GetRequiredService<SessionPhaseHandler>();
         var session = Assert.IsType<SessionCommandResult.Done>(await phases.CheckInAsync(clinic.ChairIds[0], clinic.PatientIds[0], nurse, ct)).Session.Id;
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.BeginPreChecks, null, nurse, ct: ct));
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await PreInfusionSeed.ClearForStartAsync(db, session, now, ct);
+        }
+
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StartInfusion, null, nurse, ct: ct));
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {

@@ -51,11 +51,16 @@ internal sealed class InfusionDayScenario : IAsyncDisposable
 
     public ClinicDbContext Db() => App.Services.GetRequiredService<IDbContextFactory<ClinicDbContext>>().CreateDbContext();
 
-    /// <summary>Checks patient i in to chair i, runs pre-checks and starts the infusion at the current time.</summary>
+    /// <summary>Checks patient i in to chair i, clears the pre-checks (seeded: passed checklist, prepared dose) and starts the infusion at the current time.</summary>
     public async Task<Guid> StartInfusionAsync(int chair = 0)
     {
         var checkIn = Assert.IsType<SessionCommandResult.Done>(await Phases.CheckInAsync(Clinic.ChairIds[chair], Clinic.PatientIds[chair], Nurse));
         Assert.IsType<SessionCommandResult.Done>(await Phases.ApplyAsync(checkIn.Session.Id, PhaseCommand.BeginPreChecks, null, Nurse));
+        await using (var db = Db())
+        {
+            await PreInfusionSeed.ClearForStartAsync(db, checkIn.Session.Id, Clock.GetUtcNow());
+        }
+
         Assert.IsType<SessionCommandResult.Done>(await Phases.ApplyAsync(checkIn.Session.Id, PhaseCommand.StartInfusion, null, Nurse));
         return checkIn.Session.Id;
     }

@@ -91,6 +91,16 @@ public enum SessionEventKind
 
     /// <summary>Recovery: a physician recorded the patient leaving before every DC rule passed (against medical advice).</summary>
     LeftAgainstMedicalAdvice,
+
+    /// <summary>Pre-infusion, dose and in-chair events (Features/Infusions/PreInfusion).</summary>
+    PreCheckRecorded,
+    PreChecksSignedOff,
+    DoseOrdered,
+    DosePrepared,
+    AntiemeticGiven,
+    PositionChanged,
+    AdverseEvent,
+    ScaleScored,
 }
 
 /// <summary>The session's timeline: phase changes with their reason, alarms and their handling.</summary>

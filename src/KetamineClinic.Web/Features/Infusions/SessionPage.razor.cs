@@ -23,6 +23,7 @@ public sealed partial class SessionPage
     private List<ReadingView> _readings = [];
     private List<AlarmView> _alarms = [];
     private bool _notFound;
+    private IReadOnlyList<string> _scalesDue = [];
     private bool _muted;
     private int _revision;
     private DateTimeOffset _now;
@@ -73,6 +74,7 @@ public sealed partial class SessionPage
     {
         _details = await Sessions.LoadAsync(Id);
         _revision++;
+        _scalesDue = _details?.ScalesDue ?? [];
         _notFound = _details is null;
         _readings = _details?.Readings.ToList() ?? [];
         _alarms = _details?.AllAlarms.ToList() ?? [];

@@ -189,6 +189,14 @@ public sealed class SessionPhaseHandler(
                     return new SessionCommandResult.Blocked(findings);
                 }
 
+                // PRE-GATE-01 / PRE-DOSE-01 (docs/infusion-day.md "Pre-infusion"): the pre-infusion checklist passed
+                // (a defer blocks; WARNs need a physician's sign-off) and the dose is ordered, prepared and confirmed.
+                var blockers = await PreInfusion.PreInfusionHandler.StartBlockersAsync(db, sessionId, ct);
+                if (blockers.Count > 0)
+                {
+                    return new SessionCommandResult.Blocked(blockers);
+                }
+
                 break;
             case PhaseCommand.ResumeInfusion when reason is null && !actor.IsPhysician
                                                   && unresolved.Exists(a => a.RequiredActions.Contains(AlarmAction.ResumeOnlyOnPhysicianOrder)):
@@ -227,6 +235,7 @@ public sealed class SessionPhaseHandler(
         }
 
         Stamp(session, command, to, reason, now);
+        await PreInfusion.DoseHandler.OnPhaseAsync(db, session, command, reason, now, ct);
         var state = AlarmEngineState.FromJson(session.AlarmStateJson).WithRoutineDue(RoutineDue(session, now));
         session.AlarmStateJson = state.ToJson();
         session.NextReadingDueAt = state.NextDue?.At;

@@ -13,10 +13,14 @@ public sealed record SessionDetails(
     IReadOnlyList<ReadingView> Readings,
     IReadOnlyList<AlarmView> AllAlarms,
     IReadOnlyList<SessionEventView> Timeline,
-    string ProtocolVersion);
+    string ProtocolVersion)
+{
+    /// <summary>INF-SCALE-01: CADSS / MOAA/S due now (InfusionEventsHandler.ScalesDue), at load time.</summary>
+    public IReadOnlyList<string> ScalesDue { get; init; } = [];
+}
 
 /// <summary>Reads one session for its page (readings, alarms including resolved ones, timeline).</summary>
-public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, ChairBoardQuery board, ClinicProtocol protocol)
+public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, ChairBoardQuery board, ClinicProtocol protocol, TimeProvider clock)
 {
     public async Task<SessionDetails?> LoadAsync(Guid sessionId, CancellationToken ct = default)
     {
@@ -64,13 +68,18 @@ public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, Ch
             tile.Apply(AlarmView.From(a));
         }
 
+        var scored = await db.Set<PreInfusion.InfusionObservation>().AsNoTracking()
+            .Where(o => o.SessionId == sessionId && o.InstrumentId != null).Select(o => new { o.InstrumentId, o.At }).ToListAsync(ct);
         return new SessionDetails(
             tile,
             s.SiteId,
             views,
             [.. alarms.Select(AlarmView.From)],
             [.. events.Select(e => new SessionEventView(e.At, e.Kind, Describe(e), e.ActorName))],
-            s.ProtocolVersion);
+            s.ProtocolVersion)
+        {
+            ScalesDue = PreInfusion.InfusionEventsHandler.ScalesDue(s, scored.Select(o => (o.InstrumentId!, o.At)), clock.GetUtcNow(), protocol),
+        };
     }
 
     /// <summary>Re-reads the live part (for a resync after missed updates).</summary>
@@ -89,5 +98,13 @@ public sealed class SessionQuery(IDbContextFactory<ClinicDbContext> contexts, Ch
         SessionEventKind.BpDeviationAcknowledged => $"DC-03 BP deviation acknowledged by physician: {e.Reason}",
         SessionEventKind.EscortHandedOff => $"Escort hand-off: {e.Reason}",
         SessionEventKind.LeftAgainstMedicalAdvice => $"Left against medical advice (physician override): {e.Reason}",
+        SessionEventKind.PreCheckRecorded => $"Pre-check: {e.Reason}",
+        SessionEventKind.PreChecksSignedOff => $"Pre-checks signed off ({e.RuleId}): {e.Reason}",
+        SessionEventKind.DoseOrdered => $"Dose ordered: {e.Reason}",
+        SessionEventKind.DosePrepared => $"Dose prepared: {e.Reason}",
+        SessionEventKind.AntiemeticGiven => $"Antiemetic given: {e.Reason}",
+        SessionEventKind.PositionChanged => $"Position changed: {e.Reason}",
+        SessionEventKind.AdverseEvent => $"Adverse event: {e.Reason}",
+        SessionEventKind.ScaleScored => $"Scale scored: {e.Reason}",
     };
 }

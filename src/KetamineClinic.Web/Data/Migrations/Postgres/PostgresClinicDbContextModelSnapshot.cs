@@ -34,15 +34,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Hl7Application")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Hl7Facility")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -86,9 +77,6 @@ namespace KetamineClinic.Web.Data.Migrations.Postgres
                     b.HasIndex("ChairId");
 
                     b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("Hl7Application", "Hl7Facility")
                         .IsUnique();
 
                     b.HasIndex("SiteId", "Label")

@@ -29,15 +29,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Hl7Application")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hl7Facility")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -81,9 +72,6 @@ namespace KetamineClinic.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChairId");
 
                     b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("Hl7Application", "Hl7Facility")
                         .IsUnique();
 
                     b.HasIndex("SiteId", "Label")
