@@ -34,7 +34,7 @@ internal static class MllpLoad
             await RunAsync(port, options, start, counters, TimeSpan.FromSeconds(2), "warm");
             var result = await RunAsync(port, options, start, counters, TimeSpan.FromSeconds(options.Seconds), "run");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"MLLP ORU^R01, {options.Workers} connections, {options.Batch} readings ({options.Batch * 2} OBX) per message: {result.Messages} messages = {result.Readings} readings in {result.Elapsed.TotalSeconds:0.0} s = {result.Readings / result.Elapsed.TotalSeconds:0} readings/s ({result.Messages / result.Elapsed.TotalSeconds:0.0} messages/s, {result.NotAa} not AA); ACK latency p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms"));
+                $"MLLP ORU^R01, {options.Workers} connections, {options.Batches[0]} readings ({options.Batches[0] * 2} OBX) per message: {result.Messages} messages = {result.Readings} readings in {result.Elapsed.TotalSeconds:0.0} s = {result.Readings / result.Elapsed.TotalSeconds:0} readings/s ({result.Messages / result.Elapsed.TotalSeconds:0.0} messages/s, {result.NotAa} not AA); ACK latency p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms"));
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<ClinicDbContext>>().CreateDbContextAsync();
             Console.WriteLine($"stored readings: {await db.Set<VitalReading>().CountAsync()}");
         }
@@ -68,9 +68,9 @@ internal static class MllpLoad
             while (clock.Elapsed < duration)
             {
                 var first = counters[w];
-                counters[w] += options.Batch;
-                var obs = new List<OruObservation>(options.Batch * 2);
-                for (var i = 0; i < options.Batch; i++)
+                counters[w] += options.Batches[0];
+                var obs = new List<OruObservation>(options.Batches[0] * 2);
+                for (var i = 0; i < options.Batches[0]; i++)
                 {
                     // HL7 times are to the second: cycle through the 50 minutes before now, distinct within a message.
                     var at = start.AddSeconds((first + i) % 3000);
@@ -102,7 +102,7 @@ internal static class MllpLoad
                 }
 
                 Interlocked.Increment(ref messages);
-                Interlocked.Add(ref readings, options.Batch);
+                Interlocked.Add(ref readings, options.Batches[0]);
             }
         }));
         var all = latencies.SelectMany(l => l).Order().ToList();
