@@ -42,6 +42,10 @@ public sealed class DischargeFlowTests
         var session = Assert.IsType<SessionCommandResult.Done>(await phases.CheckInAsync(clinic.ChairIds[0], clinic.PatientIds[0], nurse, ct)).Session.Id;
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.BeginPreChecks, null, nurse, ct: ct));
         await ReadingAsync(ingestion, session, nurse, "baseline", DateTimeOffset.UtcNow, 130, 80, ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await PreInfusionSeed.ClearForStartAsync(db, session, DateTimeOffset.UtcNow, ct);
+        }
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StartInfusion, null, nurse, ct: ct));
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StopInfusion, "test setup", nurse, ct: ct));
         await ShiftAsync(contexts, session, now, endedMinutesAgo: 25, ct);

@@ -45,6 +45,7 @@ public sealed class MllpDurabilityTests
             var phases = services.GetRequiredService<SessionPhaseHandler>();
             var session = Assert.IsType<SessionCommandResult.Done>(await phases.CheckInAsync(clinic.ChairIds[0], clinic.PatientIds[0], Nurse, Ct)).Session;
             Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session.Id, PhaseCommand.BeginPreChecks, null, Nurse, null, Ct));
+            await KetamineClinic.Testing.Seeding.PreInfusionSeed.ClearForStartAsync(db, session.Id, TimeProvider.System.GetUtcNow(), Ct);
             Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session.Id, PhaseCommand.StartInfusion, null, Nurse, null, Ct));
         }
 

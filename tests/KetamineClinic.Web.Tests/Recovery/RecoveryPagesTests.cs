@@ -67,7 +67,7 @@ public sealed class RecoveryPagesTests
         Assert.Contains("<th>End / recovery</th><td>14:41:00</td>", html, StringComparison.Ordinal);
         Assert.Contains("PADSS, threshold ≥9", html, StringComparison.Ordinal);
         Assert.Contains("not acknowledged", html, StringComparison.Ordinal);
-        Assert.Contains("data-test=\"fhir-download-spot\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/sessions/{id}/fhir\" data-test=\"fhir-download\"", html, StringComparison.Ordinal);
         await using var db = s.Db();
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.ResourceType == "SessionRecord" && e.ResourceId == id.ToString(), Ct));
     }

@@ -24,6 +24,10 @@ internal static class RecoveryScenario
         Assert.IsType<SessionCommandResult.Done>(await s.Phases.ApplyAsync(id, PhaseCommand.BeginPreChecks, null, Nurse));
         await s.ReadingAsync(id, "baseline", T0, 130, 80, 70);
         s.Clock.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = s.Db())
+        {
+            await KetamineClinic.Testing.Seeding.PreInfusionSeed.ClearForStartAsync(db, id, s.Clock.GetUtcNow());
+        }
         Assert.IsType<SessionCommandResult.Done>(await s.Phases.ApplyAsync(id, PhaseCommand.StartInfusion, null, Nurse));
         s.Clock.Advance(TimeSpan.FromMinutes(40));
         Assert.IsType<SessionCommandResult.Done>(await s.Phases.ApplyAsync(id, PhaseCommand.StopInfusion, null, Nurse));

@@ -66,7 +66,10 @@ public sealed class FhirDoorTests
         using var json = JsonDocument.Parse(await client.GetStringAsync("/fhir/metadata", Ct));
 
         var resources = json.RootElement.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().ToDictionary(r => r.GetProperty("type").GetString()!);
-        Assert.Equal(definitions.Select(d => d.ResourceType).Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+        // MedicationAdministration is mapped by the dose feature's own endpoints (read + search by patient), not yet a
+        // shared search definition; it is listed with exactly those two interactions.
+        Assert.Equal(definitions.Select(d => d.ResourceType).Append("MedicationAdministration").Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["read", "search-type"], resources["MedicationAdministration"].GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
         foreach (var definition in definitions)
         {
             var resource = resources[definition.ResourceType];

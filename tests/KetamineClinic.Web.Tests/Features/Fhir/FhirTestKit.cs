@@ -34,6 +34,10 @@ internal static class FhirTestKit
             {
                 s.Remove(own);
             }
+            foreach (var real in s.Where(d => d.ImplementationType == typeof(KetamineClinic.Web.Features.Infusions.PreInfusion.MedicationAdministrationFhirEndpoints)).ToList())
+            {
+                s.Remove(real);
+            }
             // The real POST /fhir/Observation would clash with the stand-in's create route.
             foreach (var real in s.Where(d => d.ServiceType == typeof(IFhirEndpoints) && d.ImplementationType == typeof(ObservationCreateEndpoint)).ToList())
             {

@@ -183,6 +183,11 @@ internal sealed partial class VitalsSimulator(
                 }
 
                 await phases.ApplyAsync(checkIn.Session.Id, PhaseCommand.BeginPreChecks, null, Actor, null, ct);
+                // Demo only: a synthetic passed checklist and prepared dose, so the demo infusion may start.
+                await using (var prep = await contexts.CreateDbContextAsync(ct))
+                {
+                    await Demo.DemoPreInfusion.ClearForStartAsync(prep, checkIn.Session.Id, clock.GetUtcNow(), ct);
+                }
                 await phases.ApplyAsync(checkIn.Session.Id, PhaseCommand.StartInfusion, null, Actor, null, ct);
             }
         }

@@ -19,8 +19,8 @@ namespace KetamineClinic.Web.Features.Fhir.Resources;
 public sealed record SessionFhirBundle(string Json, Guid PatientId, int Count);
 
 /// <summary>
-/// Builds the session's collection Bundle: the Encounter, the Procedure, every vital-sign Observation and every
-/// DetectedIssue (alarm), with the same ids and content /fhir serves. Audited as one export event.
+/// Builds the session's collection Bundle: the Encounter, the Procedure, every Observation of the encounter, the
+/// MedicationAdministration (the dose given) and every DetectedIssue (alarm), with the same ids and content /fhir serves. Audited as one export event.
 /// </summary>
 public sealed class SessionFhirExport(
     IDbContextFactory<ClinicDbContext> contexts, IEnumerable<IObservationSource> observations, IAuditTrail audit, TimeProvider clock)
@@ -42,6 +42,11 @@ public sealed class SessionFhirExport(
         search.Add("encounter", [session.Id]);
         var (_, found) = await FhirSearchEngine.RunAsync([.. observations], q, search);
         entries.AddRange(found.Select(h => h.Resource));
+        var administrations = await db.Set<Infusions.PreInfusion.DoseAdministration>().AsNoTracking()
+            .Where(a => a.SessionId == sessionId)
+            .Join(db.Set<Infusions.PreInfusion.InfusionDoseOrder>().AsNoTracking(), a => a.OrderId, o => o.Id, (a, o) => new { a, o })
+            .ToListAsync(ct);
+        entries.AddRange(administrations.OrderBy(x => x.a.Id).Select(x => FhirResourceOut.Of(Infusions.PreInfusion.MedicationAdministrationQuery.ToFhir(x.a, x.o))));
         var alarms = await db.Set<VitalAlarm>().AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.EventTime).ThenBy(a => a.Id).ToListAsync(ct);
         entries.AddRange(alarms.Select(a => DetectedIssueResource.ToResource(a, session.PatientId)));
 
@@ -49,7 +54,7 @@ public sealed class SessionFhirExport(
         // Committed before the file is sent: no unaudited disclosure.
         await audit.RecordAsync(new AuditEntry(
             AuditActions.Export, nameof(InfusionSession), FhirIds.From(sessionId), session.PatientId, AuditOutcome.Success,
-            $"FHIR collection bundle: {entries.Count} resources ({found.Count} Observation, {alarms.Count} DetectedIssue)"), ct);
+            $"FHIR collection bundle: {entries.Count} resources ({found.Count} Observation, {administrations.Count} MedicationAdministration, {alarms.Count} DetectedIssue)"), ct);
         return new SessionFhirBundle(json, session.PatientId, entries.Count);
     }
 }
