@@ -42,6 +42,12 @@ public sealed class DischargeFlowTests
         var session = Assert.IsType<SessionCommandResult.Done>(await phases.CheckInAsync(clinic.ChairIds[0], clinic.PatientIds[0], nurse, ct)).Session.Id;
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.BeginPreChecks, null, nurse, ct: ct));
         await ReadingAsync(ingestion, session, nurse, "baseline", DateTimeOffset.UtcNow, 130, 80, ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            // The pre-infusion gate (PRE-GATE-01 / PRE-DOSE-01) now guards the start: a passed checklist and a prepared dose.
+            await PreInfusionSeed.ClearForStartAsync(db, session, now, ct);
+        }
+
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StartInfusion, null, nurse, ct: ct));
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StopInfusion, "test setup", nurse, ct: ct));
         await ShiftAsync(contexts, session, now, endedMinutesAgo: 25, ct);
