@@ -44,8 +44,10 @@ public sealed class DischargeFlowTests
         await ReadingAsync(ingestion, session, nurse, "baseline", DateTimeOffset.UtcNow, 130, 80, ct);
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            await PreInfusionSeed.ClearForStartAsync(db, session, DateTimeOffset.UtcNow, ct);
+            // The pre-infusion gate (PRE-GATE-01 / PRE-DOSE-01) now guards the start: a passed checklist and a prepared dose.
+            await PreInfusionSeed.ClearForStartAsync(db, session, now, ct);
         }
+
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StartInfusion, null, nurse, ct: ct));
         Assert.IsType<SessionCommandResult.Done>(await phases.ApplyAsync(session, PhaseCommand.StopInfusion, "test setup", nurse, ct: ct));
         await ShiftAsync(contexts, session, now, endedMinutesAgo: 25, ct);

@@ -68,6 +68,11 @@ public sealed class ChairTileState
         {
             s.NextReadingDueAt = update.NextReadingDueAt;
             s.NextReadingDueReason = update.NextReadingDueReason;
+            if (update.SessionVersion is { } version)
+            {
+                // The commit that stored these readings changed the session's version: keep phase commands current.
+                s.Version = version;
+            }
         }
     }
 

@@ -6,14 +6,18 @@ namespace KetamineClinic.Web.Features.Infusions;
 /// <summary>What the broadcaster carries: something changed on a session at a site. Closed hierarchy.</summary>
 public abstract record SessionUpdate(Guid SiteId, Guid SessionId, Guid ChairId);
 
-/// <summary>New readings were committed (already durable), with the engine's next due reading.</summary>
+/// <summary>
+/// New readings were committed (already durable), with the engine's next due reading and the session's new concurrency
+/// version (the commit changes it: a view that kept the old one would have its next phase command refused as stale).
+/// </summary>
 public sealed record ReadingsAdded(
     Guid SiteId,
     Guid SessionId,
     Guid ChairId,
     IReadOnlyList<ReadingView> Readings,
     DateTimeOffset? NextReadingDueAt,
-    ReadingDueReason? NextReadingDueReason) : SessionUpdate(SiteId, SessionId, ChairId);
+    ReadingDueReason? NextReadingDueReason,
+    Guid? SessionVersion = null) : SessionUpdate(SiteId, SessionId, ChairId);
 
 /// <summary>An alarm was raised, acknowledged, escalated or resolved.</summary>
 public sealed record AlarmChanged(Guid SiteId, Guid SessionId, Guid ChairId, AlarmView Alarm) : SessionUpdate(SiteId, SessionId, ChairId);

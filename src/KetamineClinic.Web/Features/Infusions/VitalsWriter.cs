@@ -460,7 +460,7 @@ public sealed class VitalsWriter : IAsyncDisposable
             session.Version = Guid.NewGuid();
 
             // Items are in TakenAt order already.
-            updates.Add(new ReadingsAdded(session.SiteId, session.Id, session.ChairId, [.. items.Select(x => ReadingView.From(x.Entity))], session.NextReadingDueAt, session.NextReadingDueReason));
+            updates.Add(new ReadingsAdded(session.SiteId, session.Id, session.ChairId, [.. items.Select(x => ReadingView.From(x.Entity))], session.NextReadingDueAt, session.NextReadingDueReason, session.Version));
             updates.AddRange(raised.Concat(changed.Except(raised)).Select(a => new AlarmChanged(session.SiteId, session.Id, session.ChairId, AlarmView.From(a))));
         }
 

@@ -2,6 +2,9 @@
 // Uses simple-hl7's own message builder and parser, never our C# code.
 //   node interop.js build-oru   -> prints a synthetic ORU^R01 (segments end with CR) on stdout
 //   node interop.js parse-ack   -> reads an ACK on stdin, prints what simple-hl7 parsed as JSON
+//   node interop.js send-oru <port> <sender> <controlId> <time> <sbp> <dbp> <hr> <spo2>
+//                               -> sends one ORU^R01 over MLLP with simple-hl7's TCP client to 127.0.0.1:<port>
+//                                  and prints the ACK it parsed as JSON (KetamineClinic.EndToEnd's whole-session test)
 'use strict';
 
 const hl7 = require('simple-hl7');
@@ -62,6 +65,37 @@ function parseAck(text) {
   };
 }
 
+// A bedside monitor's reading (IEEE 11073 MDC codes for BP, LOINC for HR and SpO2), all at one time (YYYYMMDDHHMMSS+ZZZZ).
+function buildReading(sender, controlId, time, sbp, dbp, hr, spo2) {
+  const msg = new hl7.Message(sender, '', 'KETAMINE_CLINIC', 'CLINIC_A', time, '', ['ORU', 'R01', 'ORU_R01'], controlId, 'P', '2.5');
+  msg.addSegment('PID', '1', '', ['TEST-0001', '', '', 'CLINIC_A', 'MR']);
+  msg.addSegment('OBR', '1', '', controlId, ['182777000', 'monitoring of patient', 'SCT'], '', '', time);
+  const obx = (setId, code, value, units) => msg.addSegment('OBX', setId, 'NM', code, '', value, units, '', '', '', '', 'F', '', '', time);
+  obx('1', ['150021', 'MDC_PRESS_BLD_NONINV_SYS', 'MDC'], sbp, ['266016', 'MDC_DIM_MMHG', 'MDC']);
+  obx('2', ['150022', 'MDC_PRESS_BLD_NONINV_DIA', 'MDC'], dbp, ['266016', 'MDC_DIM_MMHG', 'MDC']);
+  obx('3', ['8867-4', 'Heart rate', 'LN'], hr, ['/min', '/min', 'UCUM']);
+  obx('4', ['59408-5', 'SpO2', 'LN'], spo2, ['%', '%', 'UCUM']);
+  return msg;
+}
+
+function sendOru(args) {
+  const [port, sender, controlId, time, sbp, dbp, hr, spo2] = args;
+  const client = hl7.Server.createTcpClient({ host: '127.0.0.1', port: Number(port) });
+  const timer = setTimeout(() => {
+    process.stderr.write('no ACK within 30 s\n');
+    process.exit(1);
+  }, 30000);
+  client.send(buildReading(sender, controlId, time, sbp, dbp, hr, spo2), (err, ack) => {
+    clearTimeout(timer);
+    if (err) {
+      process.stderr.write(String(err) + '\n');
+      process.exit(1);
+    }
+    process.stdout.write(JSON.stringify(parseAck(ack.toString())));
+    client.close();
+  });
+}
+
 const mode = process.argv[2];
 if (mode === 'build-oru') {
   process.stdout.write(buildOru());
@@ -69,7 +103,9 @@ if (mode === 'build-oru') {
   const chunks = [];
   process.stdin.on('data', (c) => chunks.push(c));
   process.stdin.on('end', () => process.stdout.write(JSON.stringify(parseAck(Buffer.concat(chunks).toString('utf8')))));
+} else if (mode === 'send-oru') {
+  sendOru(process.argv.slice(3));
 } else {
-  process.stderr.write('usage: node interop.js build-oru | parse-ack < ack.hl7\n');
+  process.stderr.write('usage: node interop.js build-oru | parse-ack < ack.hl7 | send-oru <port> <sender> <id> <time> <sbp> <dbp> <hr> <spo2>\n');
   process.exit(2);
 }
