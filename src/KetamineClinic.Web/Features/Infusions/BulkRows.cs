@@ -17,32 +17,6 @@ internal static class BulkRows
 {
     private const int RowsPerStatement = 200;
 
-    /// <summary>
-    /// Inserts <paramref name="rows"/> when <paramref name="db"/> saves, in the same transaction as the rest of the
-    /// unit of work. Returns a check to call after SaveChanges: it throws if the rows were not written.
-    /// </summary>
-    public static Action InsertOnSave<T>(DbContext db, IReadOnlyList<T> rows)
-        where T : class
-    {
-        var written = false;
-        void OnSaving(object? sender, SavingChangesEventArgs e)
-        {
-            db.SavingChanges -= OnSaving;
-            Insert(db, rows);
-            written = true;
-        }
-
-        db.SavingChanges += OnSaving;
-        return () =>
-        {
-            db.SavingChanges -= OnSaving;
-            if (!written)
-            {
-                throw new InvalidOperationException($"{rows.Count} {typeof(T).Name} row(s) were not written: SaveChanges did not run.");
-            }
-        };
-    }
-
     /// <summary>Inserts the rows now, in the current transaction (required: the rows commit with the rest or not at all).</summary>
     public static void Insert<T>(DbContext db, IReadOnlyList<T> rows)
         where T : class

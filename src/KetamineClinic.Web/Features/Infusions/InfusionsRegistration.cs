@@ -12,7 +12,6 @@ public static class InfusionsRegistration
     {
         builder.Services.TryAddSingleton(ClinicProtocol.Default);
         builder.Services.AddSingleton<SessionBroadcaster>();
-        builder.Services.AddSingleton<SessionLocks>();
         builder.Services.AddSingleton<ActorAuditTrails>();
         builder.Services.AddSingleton<VitalsWriter>();
         builder.Services.AddSingleton<VitalsIngestion>();
