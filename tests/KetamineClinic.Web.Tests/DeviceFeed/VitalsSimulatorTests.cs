@@ -22,11 +22,14 @@ public sealed class VitalsSimulatorTests
 
         var contexts = app.Services.GetRequiredService<IDbContextFactory<ClinicDbContext>>();
         var sources = new HashSet<VitalsSourceKind>();
-        for (var i = 0; i < 240 && !(sources.Contains(VitalsSourceKind.Mllp) && sources.Contains(VitalsSourceKind.Http)); i++)
+        var bloodPressure = false;
+        // Waits for what it asserts: both paths, and a blood pressure (sent on its own, slower cycle).
+        for (var i = 0; i < 240 && !(sources.Contains(VitalsSourceKind.Mllp) && sources.Contains(VitalsSourceKind.Http) && bloodPressure); i++)
         {
             await Task.Delay(250, ct);
             await using var db = await contexts.CreateDbContextAsync(ct);
             sources = [.. await db.Set<VitalReading>().Select(r => r.Source).Distinct().ToListAsync(ct)];
+            bloodPressure = await db.Set<VitalReading>().AnyAsync(r => r.SystolicMmHg != null, ct);
         }
 
         Assert.Contains(VitalsSourceKind.Mllp, sources);
